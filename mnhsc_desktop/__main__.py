@@ -1,0 +1,7 @@
+"""`python -m mnhsc_desktop` runs the same entry point as the `mnhsc-desktop` command."""
+
+import sys
+
+from mnhsc_desktop.cli import main
+
+sys.exit(main())

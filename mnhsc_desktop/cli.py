@@ -1,0 +1,89 @@
+"""Command line: `mnhsc-desktop` opens the window; sub-commands do scripted work without a window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from mnhsc_desktop import APP_ID, APP_NAME, __version__
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_NOT_RESPONDING = 3
+
+EPILOG = f"""\
+commands:
+  (none)                 open the {APP_NAME} window
+  content check [DIR]    check a content folder (default: the one in use) and list every problem
+
+exit codes:
+  0  success
+  1  content check found problems, or the app could not start
+  2  the command line was wrong, or an input file was refused
+  3  {APP_NAME} is already running for this data folder but did not answer
+
+environment:
+  MNHSC_DATA_DIR         the data folder, when --data-dir is not given
+  MNHSC_CONTENT_DIR      a content folder to use instead of the shipped one
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=APP_ID,
+        description=f"{APP_NAME}: the MNHSC programme calendar, QI ladder and culture library, offline.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="folder for your personal data")
+    parser.add_argument("--content-dir", metavar="DIR", help="content folder to use instead")
+    parser.add_argument(
+        "--quit-after-startup",
+        action="store_true",
+        help="open the window, then quit once it is shown (for smoke tests and benchmarks)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    content = commands.add_parser("content", help="work with content folders")
+    content_commands = content.add_subparsers(
+        dest="content_command", metavar="ACTION", required=True
+    )
+    check = content_commands.add_parser("check", help="check a content folder")
+    check.add_argument("folder", nargs="?", metavar="DIR", help="folder to check")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "content":
+        return content_check(args.folder or args.content_dir)
+    from mnhsc_desktop.ui.app import run_gui  # Qt is loaded only when a window is wanted
+
+    return run_gui(args)
+
+
+def content_check(folder: str | None) -> int:
+    """Validate a content folder: print every problem, exit 0 when there are none."""
+    from mnhsc_desktop.core.content import load_content
+    from mnhsc_desktop.core.paths import content_dir
+
+    target = content_dir(folder)
+    content = load_content(target)
+    if content.ok:
+        say(f"{target}: content is valid.")
+        return EXIT_OK
+    count = len(content.errors)
+    say(f"{target}: {count} problem{'s' if count != 1 else ''} found:", error=True)
+    for problem in content.errors:
+        say(f"  {problem}", error=True)
+    return EXIT_FAILED
+
+
+def say(text: str, *, error: bool = False) -> None:
+    """Print, tolerating the missing console of a Windows GUI launch."""
+    stream = sys.stderr if error else sys.stdout
+    if stream is not None:
+        print(text, file=stream)

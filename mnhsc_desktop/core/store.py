@@ -1,0 +1,246 @@
+"""The user's own state: one versioned JSON file in the data folder, saved atomically.
+
+Nothing typed is ever lost: a damaged file is set aside (never overwritten) and reported; a file
+from a newer version is left alone; a failed save keeps everything in memory to try again.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from mnhsc_desktop.core.atomic import WriteFailed, atomic_write_bytes, remove_stale_temp_files
+
+STORE_FILE = "state.json"
+SCHEMA_VERSION = 1
+# Every section is a JSON object; features own their section and keep their keys inside it.
+SECTIONS = ("window", "profile", "calendar", "ladder", "culture")
+# MIGRATIONS[n] turns a version-n state into version n+1; one small step per version.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+NoticeKind = Literal["damaged", "repaired", "newer", "unreadable", "migrated", "folder"]
+
+
+@dataclass(frozen=True)
+class StoreNotice:
+    """Something the user must be told about their data at start-up."""
+
+    kind: NoticeKind
+    message: str
+    kept_copy: Path | None = None
+
+
+@dataclass(frozen=True)
+class StateChange:
+    """What one change touched, so each screen refreshes only when it concerns it."""
+
+    section: str
+    key: str
+
+
+def empty_state() -> dict[str, Any]:
+    return {"schema_version": SCHEMA_VERSION, **{name: {} for name in SECTIONS}}
+
+
+class Store:
+    """Personal state in memory, with the rules for reading and writing it to disk."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.path = self.folder / STORE_FILE
+        self.read_only = False
+        self.dirty = False
+        self.notices: list[StoreNotice] = []
+        self._state = empty_state()
+        self._listeners: list[Callable[[StateChange], None]] = []
+
+    # -- reading -------------------------------------------------------------------------
+    @classmethod
+    def open(cls, folder: Path) -> Store:
+        """Load the store in `folder`, never raising for bad data: problems become notices."""
+        store = cls(folder)
+        try:
+            store.folder.mkdir(parents=True, exist_ok=True)
+            remove_stale_temp_files(store.folder)
+        except OSError as error:
+            message = WriteFailed(store.path, error).strerror or str(error)
+            store.notices.append(StoreNotice("folder", f"The data folder is not usable. {message}"))
+        store._load()
+        return store
+
+    def _load(self) -> None:
+        try:
+            raw = self.path.read_bytes()
+        except (FileNotFoundError, NotADirectoryError):
+            return  # first run, or no folder yet: nothing on disk to protect
+        except OSError as error:
+            self.read_only = True
+            reason = error.strerror or str(error)
+            self._notice(
+                "unreadable",
+                f"Your saved data ({self.path}) could not be read: {reason}. It has not been "
+                "touched; changes made now will not be saved until the file can be read.",
+            )
+            return
+        try:
+            data = json.loads(raw.decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            reason = "the file is empty" if not raw.strip() else f"it is not valid JSON ({error})"
+            self._set_aside_and_start_fresh(reason)
+            return
+        if not isinstance(data, dict):
+            self._set_aside_and_start_fresh("it does not hold a JSON object")
+            return
+        version = data.get("schema_version")
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            self._set_aside_and_keep_sections(data, "it has no valid schema_version")
+            return
+        if version > SCHEMA_VERSION:
+            self.read_only = True
+            self._notice(
+                "newer",
+                f"Your saved data was written by a newer version of MNHSC Desktop (data version "
+                f"{version}; this version understands up to {SCHEMA_VERSION}). It has been left "
+                "untouched and nothing you change now will be saved. Please use the newer version.",
+            )
+            return
+        if version < SCHEMA_VERSION:
+            data = self._migrate(data, version)
+            if data is None:
+                return
+        self._keep_valid_sections(data)
+
+    def _migrate(self, data: dict[str, Any], version: int) -> dict[str, Any] | None:
+        backup = self._unique_sibling(f"state.v{version}-backup")
+        try:
+            shutil.copy2(self.path, backup)
+        except OSError as error:
+            self.read_only = True
+            reason = error.strerror or str(error)
+            self._notice(
+                "migrated",
+                f"Your saved data needs updating from version {version}, but a safety copy could "
+                f"not be made ({reason}). It has been left untouched; changes will not be saved.",
+            )
+            return None
+        for step in range(version, SCHEMA_VERSION):
+            data = MIGRATIONS[step](copy.deepcopy(data))
+            data["schema_version"] = step + 1
+        self.dirty = True
+        self._notice(
+            "migrated",
+            f"Your saved data was updated from version {version} to {SCHEMA_VERSION}. "
+            f"The original is kept as {backup.name}.",
+            backup,
+        )
+        return data
+
+    def _keep_valid_sections(self, data: dict[str, Any]) -> None:
+        """Take every section that has the right shape; set the file aside if any did not."""
+        dropped = [name for name in SECTIONS if name in data and not isinstance(data[name], dict)]
+        if dropped:
+            self._set_aside_and_keep_sections(
+                data, f"these parts were damaged: {', '.join(dropped)}"
+            )
+            return
+        self._state = empty_state() | data
+
+    def _set_aside_and_keep_sections(self, data: dict[str, Any], reason: str) -> None:
+        kept = {name: data[name] for name in SECTIONS if isinstance(data.get(name), dict)}
+        moved = self._move_aside()
+        if moved is None:
+            return
+        self._state = empty_state() | kept
+        self.dirty = True
+        parts = ", ".join(kept) if kept else "nothing"
+        self._notice(
+            "repaired",
+            f"Part of your saved data could not be used because {reason}. The original file is "
+            f"kept as {moved}; the app has started with what could be kept ({parts}).",
+            moved,
+        )
+
+    def _set_aside_and_start_fresh(self, reason: str) -> None:
+        moved = self._move_aside()
+        if moved is None:
+            return
+        self.dirty = True
+        self._notice(
+            "damaged",
+            f"Your saved data could not be read because {reason}. The damaged file is kept as "
+            f"{moved} so nothing is lost; the app has started afresh.",
+            moved,
+        )
+
+    def _move_aside(self) -> Path | None:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = self._unique_sibling(f"state.damaged-{stamp}")
+        try:
+            self.path.replace(target)
+        except OSError as error:
+            self.read_only = True
+            reason = error.strerror or str(error)
+            self._notice(
+                "unreadable",
+                f"Your saved data ({self.path}) is damaged and could not be moved aside "
+                f"({reason}). It has been left untouched; changes made now will not be saved.",
+            )
+            return None
+        return target
+
+    def _unique_sibling(self, stem: str) -> Path:
+        candidate = self.folder / f"{stem}.json"
+        counter = 2
+        while candidate.exists():
+            candidate = self.folder / f"{stem}-{counter}.json"
+            counter += 1
+        return candidate
+
+    def _notice(self, kind: NoticeKind, message: str, kept: Path | None = None) -> None:
+        self.notices.append(StoreNotice(kind, message, kept))
+
+    # -- using ---------------------------------------------------------------------------
+    def get(self, section: str, key: str, default: Any = None) -> Any:
+        return copy.deepcopy(self._state[section].get(key, default))
+
+    def set(self, section: str, key: str, value: Any) -> StateChange | None:
+        """Change one value; returns what changed (None when nothing did) and tells listeners."""
+        if section not in SECTIONS:
+            raise KeyError(f"unknown store section {section!r}")
+        value = json.loads(json.dumps(value))  # only JSON-able values, and no shared references
+        if self._state[section].get(key) == value and key in self._state[section]:
+            return None
+        self._state[section][key] = value
+        self.dirty = True
+        change = StateChange(section, key)
+        for listener in list(self._listeners):
+            listener(change)
+        return change
+
+    def subscribe(self, listener: Callable[[StateChange], None]) -> None:
+        self._listeners.append(listener)
+
+    def snapshot(self) -> dict[str, Any]:
+        return copy.deepcopy(self._state)
+
+    # -- writing -------------------------------------------------------------------------
+    def save(self) -> bool:
+        """Write the state if it changed; False when read-only. Raises WriteFailed on disk errors."""
+        if self.read_only:
+            return False
+        if not self.dirty:
+            return True
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise WriteFailed(self.path, error) from error
+        payload = json.dumps(self._state, ensure_ascii=False, indent=1, sort_keys=True)
+        atomic_write_bytes(self.path, payload.encode("utf-8"))
+        self.dirty = False
+        return True

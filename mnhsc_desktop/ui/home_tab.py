@@ -1,0 +1,91 @@
+"""Home: what the collaborative is, what each tab holds, and the resources that need the internet."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mnhsc_desktop.core.content import About, ExternalLink
+from mnhsc_desktop.ui.widgets import heading, paragraph
+
+NEEDS_INTERNET = "Needs the internet"
+
+
+class HomeTab(QScrollArea):
+    """The first screen; later issues add next events, ladder summary and CPD hours here."""
+
+    copied = Signal(str)
+
+    def __init__(self, about: About | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        page = QWidget()
+        self.setWidget(page)
+        layout = QVBoxLayout(page)
+        self.copy_buttons: list[QPushButton] = []
+        if about is None:
+            layout.addWidget(heading("Welcome to MNHSC Desktop"))
+            layout.addWidget(
+                paragraph(
+                    "The description of the collaborative could not be loaded; the message at the "
+                    "top of the window says why. Everything else keeps working."
+                )
+            )
+            layout.addStretch(1)
+            return
+        layout.addWidget(heading(about.title, 1.6))
+        layout.addWidget(paragraph(about.summary))
+        for section in about.sections:
+            layout.addSpacing(8)
+            layout.addWidget(heading(section.heading, 1.2))
+            for text in section.paragraphs:
+                layout.addWidget(paragraph(text))
+        if about.links:
+            layout.addSpacing(8)
+            layout.addWidget(heading("Further reading", 1.2))
+            layout.addWidget(
+                paragraph(
+                    "These are on the internet, not in this app. Copy a name or address to open it "
+                    "on a computer that is online."
+                )
+            )
+            layout.addWidget(self._links_grid(about.links))
+        layout.addStretch(1)
+
+    def _links_grid(self, links: tuple[ExternalLink, ...]) -> QWidget:
+        grid_widget = QWidget()
+        grid = QGridLayout(grid_widget)
+        grid.setColumnStretch(0, 1)
+        for row, link in enumerate(links):
+            text = QLabel(f"<b>{_escape(link.title)}</b><br>{_escape(link.description)}")
+            text.setWordWrap(True)
+            text.setAccessibleName(f"{link.title}. {link.description}")
+            grid.addWidget(text, row, 0)
+            tag = QLabel(NEEDS_INTERNET)
+            tag.setAccessibleName(f"{link.title}: {NEEDS_INTERNET.lower()}")
+            grid.addWidget(tag, row, 1)
+            button = QPushButton("Copy address" if link.url else "Copy name")
+            button.setAccessibleName(f"Copy {'address' if link.url else 'name'} of {link.title}")
+            button.clicked.connect(lambda _=False, link=link: self._copy(link))
+            grid.addWidget(button, row, 2)
+            self.copy_buttons.append(button)
+        return grid_widget
+
+    def _copy(self, link: ExternalLink) -> None:
+        text = link.url or link.title
+        QGuiApplication.clipboard().setText(text)
+        self.copied.emit(f"Copied “{text}”. Open it on a computer with the internet.")
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,208 @@
+"""The main window: four tabs, menus, status bar, and remembered size and tab."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+
+from mnhsc_desktop import APP_NAME
+from mnhsc_desktop.core.content import Content
+from mnhsc_desktop.core.store import Store
+from mnhsc_desktop.ui import dialogs
+from mnhsc_desktop.ui.autosave import AutoSaver
+from mnhsc_desktop.ui.home_tab import HomeTab
+from mnhsc_desktop.ui.placeholder_tab import PlaceholderTab
+from mnhsc_desktop.ui.widgets import NoticeBanner
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QIcon
+
+CALENDAR_PROMISE = (
+    "The collaborative's whole programme calendar will be here: learning sets, local learning "
+    "systems, WebEx sessions and SCORE milestones from 2018 to 2020, in month and agenda views, "
+    "with your own events, and import and export of calendar files for Outlook and Thunderbird."
+)
+LADDER_PROMISE = (
+    "The 3Ls ladder will be here: for each Quality Improvement subject, where you stand (Learn, "
+    "Living or Leading), the resources at each level to tick off with time and reflections, and a "
+    "learning record for appraisal and NMC revalidation."
+)
+CULTURE_PROMISE = (
+    "The safety culture library will be here: every activity from the collaborative's Safety "
+    "Culture and Leadership page, searchable, with a team log, a session planner for facilitators "
+    "and printable Kudos cards."
+)
+# (key saved in the store, tab title with mnemonic)
+TABS = (
+    ("home", "&Home"),
+    ("calendar", "&Calendar"),
+    ("ladder", "&QI ladder"),
+    ("culture", "C&ulture library"),
+)
+
+
+class MainWindow(QMainWindow):
+    """Holds the tabs; everything it remembers goes through the store's "window" section."""
+
+    closed = Signal()
+
+    def __init__(self, content: Content, store: Store, icon: QIcon, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.content = content
+        self.store = store
+        self.autosaver = AutoSaver(store, self)
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(icon)
+        self.setObjectName("mainWindow")
+
+        central = QWidget()
+        self.banner_area = QVBoxLayout(central)
+        self.banner_area.setContentsMargins(6, 6, 6, 0)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Sections")
+        self.tabs.setDocumentMode(True)
+        self.home_tab = HomeTab(content.about)
+        self.tabs.addTab(self.home_tab, TABS[0][1])
+        self.tabs.addTab(PlaceholderTab("Calendar", CALENDAR_PROMISE), TABS[1][1])
+        self.tabs.addTab(PlaceholderTab("QI ladder", LADDER_PROMISE), TABS[2][1])
+        self.tabs.addTab(PlaceholderTab("Culture library", CULTURE_PROMISE), TABS[3][1])
+        self.banner_area.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        self.save_status = QLabel("Changes are saved automatically")
+        self.save_status.setAccessibleName("Save status")
+        self.statusBar().addPermanentWidget(self.save_status)
+        self.autosaver.status_changed.connect(self._show_save_status)
+        self.home_tab.copied.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
+        self._build_menus()
+        self._restore_window_state()
+        self.tabs.currentChanged.connect(self._remember_tab)
+        self._show_start_notices()
+
+    # -- menus ---------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.import_action = self._action("&Import calendar…", "Ctrl+I", self._import_calendar)
+        self.export_action = self._action("&Export calendar…", "Ctrl+E", self._export_calendar)
+        self.quit_action = self._action("&Quit", "Ctrl+Q", self.close)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addActions([self.import_action, self.export_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        view_menu = self.menuBar().addMenu("&View")
+        self.tab_actions = []
+        for index, (_key, title) in enumerate(TABS):
+            action = self._action(
+                title, f"Ctrl+{index + 1}", lambda i=index: self.tabs.setCurrentIndex(i)
+            )
+            view_menu.addAction(action)
+            self.tab_actions.append(action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        self.shortcuts_action = self._action("&Keyboard shortcuts", "F1", self.show_shortcuts)
+        self.about_action = self._action(f"&About {APP_NAME}", None, self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addActions([self.shortcuts_action, self.about_action])
+
+    def _action(self, text: str, shortcut, slot) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)  # shortcuts work even while the menu bar is hidden
+        return action
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(what, keys) for every action that has a shortcut: the Help list is built from these."""
+        rows = []
+        for action in self.actions():
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            if keys:
+                rows.append((action.text().replace("&", "").rstrip("…"), keys))
+        return rows
+
+    def show_shortcuts(self) -> None:
+        dialogs.show_shortcuts(self, self.shortcut_rows())
+
+    def show_about(self) -> None:
+        dialogs.show_about(self, self.content.folder, self.store.folder)
+
+    def _import_calendar(self) -> None:
+        self.tabs.setCurrentIndex(1)
+        dialogs.not_yet(self, "Importing calendar files")
+
+    def _export_calendar(self) -> None:
+        self.tabs.setCurrentIndex(1)
+        dialogs.not_yet(self, "Exporting the calendar")
+
+    # -- state ---------------------------------------------------------------------------
+    def _restore_window_state(self) -> None:
+        geometry = self.store.get("window", "geometry")
+        restored = False
+        if isinstance(geometry, str):
+            restored = self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        if not restored:
+            available = self.screen().availableGeometry()
+            self.resize(
+                min(1100, available.width() * 9 // 10), min(760, available.height() * 9 // 10)
+            )
+        last_tab = self.store.get("window", "last_tab")
+        keys = [key for key, _title in TABS]
+        if last_tab in keys:
+            self.tabs.setCurrentIndex(keys.index(last_tab))
+
+    def _remember_tab(self, index: int) -> None:
+        self.store.set("window", "last_tab", TABS[index][0])
+
+    def _show_save_status(self, text: str) -> None:
+        self.save_status.setText(text)
+
+    def _show_start_notices(self) -> None:
+        for notice in self.store.notices:
+            self.add_banner("About your saved data", [notice.message])
+        if self.store.read_only:
+            self._show_save_status("Read-only: changes are not being saved")
+        if self.content.errors:
+            lines = [str(error) for error in self.content.errors[:6]]
+            if len(self.content.errors) > 6:
+                lines.append(f"…and {len(self.content.errors) - 6} more.")
+            lines.append(f"Content folder: {self.content.folder}")
+            self.add_banner("Some content could not be loaded", lines)
+
+    def add_banner(self, title: str, lines: list[str]) -> NoticeBanner:
+        banner = NoticeBanner(title, lines)
+        self.banner_area.insertWidget(self.banner_area.count() - 1, banner)
+        return banner
+
+    def bring_to_front(self) -> None:
+        """Called when the user launches the app again: show this window instead of a second one."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        from PySide6.QtCore import Qt  # not on the start-up path (see widgets.rich_text)
+
+        self.setWindowState(
+            self.windowState() & ~Qt.WindowState.WindowMinimized | Qt.WindowState.WindowActive
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.store.set(
+            "window", "geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        )
+        while (error := self.autosaver.save_now()) is not None:
+            choice = dialogs.ask_after_failed_save(self, error)
+            if choice == "retry":
+                continue
+            if choice == "cancel":
+                event.ignore()
+                return
+            break  # the user chose to quit without saving, knowingly
+        event.accept()
+        self.closed.emit()

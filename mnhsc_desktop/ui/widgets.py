@@ -1,0 +1,69 @@
+"""Small building blocks shared by the tabs: headings, wrapped text and the notice banner."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def heading(text: str, scale: float = 1.4) -> QLabel:
+    """A heading that follows the system font, only larger and bold (no fixed pixel sizes)."""
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    label.setAccessibleName(text)
+    return label
+
+
+def paragraph(text: str) -> QLabel:
+    """Wrapped body text, shown exactly as written (escaped, so content can never inject markup)."""
+    label = QLabel(rich_text(text))
+    label.setWordWrap(True)
+    label.setAccessibleName(text)
+    return label
+
+
+def rich_text(text: str) -> str:
+    """Plain text as escaped rich text. (Cheaper at start-up than Qt.TextFormat.PlainText: the
+    first use of any Qt.* enum makes PySide6 build every enum of the Qt namespace, ~15 ms.)"""
+    return "<p>" + html.escape(text).replace("\n", "<br>") + "</p>"
+
+
+class NoticeBanner(QFrame):
+    """A dismissible message across the top of the window: never modal, so start-up never blocks."""
+
+    def __init__(self, title: str, lines: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("noticeBanner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(title)
+        layout = QHBoxLayout(self)
+        icon = QLabel()
+        from PySide6.QtWidgets import QStyle  # only needed when there is something to warn about
+
+        warning = QStyle.StandardPixmap.SP_MessageBoxWarning
+        icon.setPixmap(self.style().standardIcon(warning).pixmap(32))
+        icon.setAccessibleName("Warning")
+        layout.addWidget(icon)
+        text_column = QVBoxLayout()
+        text_column.addWidget(heading(title, 1.1))
+        self.body = paragraph("\n".join(lines))
+        self.body.setAccessibleName(f"{title}: details")
+        text_column.addWidget(self.body)
+        layout.addLayout(text_column, 1)
+        self.dismiss_button = QPushButton("&Dismiss")
+        self.dismiss_button.setAccessibleName(f"Dismiss: {title}")
+        self.dismiss_button.clicked.connect(self.hide)
+        layout.addWidget(self.dismiss_button)

@@ -1,0 +1,137 @@
+"""The installed command, run as a user or a script would run it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from mnhsc_desktop import __version__
+from tests.conftest import SHIPPED_CONTENT
+from tests.e2e.conftest import app_command, unexpected_stderr
+
+
+def test_version(run_app) -> None:
+    result = run_app("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"MNHSC Desktop {__version__}"
+
+
+def test_python_dash_m_works_too(isolated_env) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mnhsc_desktop", "--version"],
+        capture_output=True,
+        text=True,
+        env=isolated_env,
+        timeout=60,
+    )
+    assert result.returncode == 0 and __version__ in result.stdout
+
+
+def test_help_documents_commands_and_exit_codes(run_app) -> None:
+    result = run_app("--help")
+    assert result.returncode == 0
+    for words in ("content check [DIR]", "exit codes:", "--data-dir", "MNHSC_DATA_DIR"):
+        assert words in result.stdout
+
+
+def test_wrong_usage_exits_2_with_words(run_app) -> None:
+    result = run_app("frobnicate")
+    assert result.returncode == 2
+    assert "invalid choice" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_content_check_passes_on_shipped_content(run_app) -> None:
+    result = run_app("content", "check", str(SHIPPED_CONTENT))
+    assert result.returncode == 0, result.stderr
+    assert "content is valid" in result.stdout
+
+
+def test_content_check_without_a_folder_checks_the_one_in_use(run_app) -> None:
+    result = run_app("content", "check")
+    assert result.returncode == 0, result.stderr
+
+
+def test_content_check_lists_every_problem(run_app, content_copy: Path) -> None:
+    about = content_copy / "about.yaml"
+    broken = about.read_text(encoding="utf-8").replace(
+        "short_name: MNHSC", "short_name: 3\nsubtitle: x"
+    )
+    about.write_text(broken, encoding="utf-8")
+    (content_copy / "notes.yaml").write_text("a: [\n", encoding="utf-8")
+    result = run_app("content", "check", str(content_copy))
+    assert result.returncode == 1
+    assert "3 problems found" in result.stderr
+    assert (
+        "about.yaml, line 6, field 'short_name': should be text, not the number 3" in result.stderr
+    )
+    assert "about.yaml, line 7, field 'subtitle': unknown key" in result.stderr
+    assert "notes.yaml: is not a content file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_content_check_on_a_missing_folder(run_app, tmp_path: Path) -> None:
+    result = run_app("content", "check", str(tmp_path / "nope"))
+    assert result.returncode == 1 and "is not a folder" in result.stderr
+
+
+def test_quit_after_startup_opens_the_window_and_saves(run_app, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    result = run_app("--data-dir", str(data), "--quit-after-startup")
+    assert result.returncode == 0, result.stderr
+    assert unexpected_stderr(result.stderr) == []
+    state = json.loads((data / "state.json").read_text(encoding="utf-8"))
+    assert state["schema_version"] == 1 and "geometry" in state["window"]
+
+
+def test_data_dir_from_the_environment(isolated_env, tmp_path: Path) -> None:
+    isolated_env["MNHSC_DATA_DIR"] = str(tmp_path / "from-env")
+    result = subprocess.run(
+        [*app_command(), "--quit-after-startup"],
+        capture_output=True,
+        text=True,
+        env=isolated_env,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "from-env" / "state.json").exists()
+
+
+def test_damaged_store_starts_anyway_and_keeps_the_damaged_file(run_app, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "state.json").write_text("{half a fi")
+    result = run_app("--data-dir", str(data), "--quit-after-startup")
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    kept = list(data.glob("state.damaged-*.json"))
+    assert len(kept) == 1 and kept[0].read_text() == "{half a fi"
+
+
+def test_second_launch_brings_the_first_to_the_front(isolated_env, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    first = subprocess.Popen(
+        [*app_command(), "--data-dir", str(data)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=isolated_env,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not (data / "mnhsc-desktop.lock").exists() and time.monotonic() < deadline:
+            time.sleep(0.05)  # the first copy takes the lock as it starts
+        second = subprocess.run(
+            [*app_command(), "--data-dir", str(data)],
+            capture_output=True,
+            text=True,
+            env=isolated_env,
+            timeout=60,
+        )
+        assert second.returncode == 0, second.stderr
+        assert "already running" in second.stdout
+        assert first.poll() is None, "the first copy is still running"
+    finally:
+        first.kill()
+        first.communicate(timeout=30)

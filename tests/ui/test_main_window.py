@@ -1,0 +1,152 @@
+"""The main window: tabs, menus, remembered state, start-up notices and failed saves."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget
+
+from mnhsc_desktop.core import atomic
+from mnhsc_desktop.core.content import load_content
+from mnhsc_desktop.core.store import STORE_FILE
+from mnhsc_desktop.ui import dialogs
+from mnhsc_desktop.ui.widgets import NoticeBanner
+
+
+def test_window_shows_the_four_tabs_and_menus(make_window) -> None:
+    window = make_window()
+    titles = [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())]
+    assert titles == ["Home", "Calendar", "QI ladder", "Culture library"]
+    menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert menus == ["File", "View", "Help"]
+    file_items = [a.text().replace("&", "") for a in window.menuBar().actions()[0].menu().actions()]
+    assert file_items == ["Import calendar…", "Export calendar…", "", "Quit"]
+    assert window.windowTitle() == "MNHSC Desktop"
+
+
+def test_home_shows_the_collaborative_from_content(make_window) -> None:
+    window = make_window()
+    texts = " ".join(
+        label.text() for label in window.home_tab.findChildren(type(window.save_status))
+    )
+    assert "three-year programme, launched in February 2017" in texts
+    assert "Needs the internet" in texts
+
+
+def test_keyboard_switches_tabs(make_window, qtbot) -> None:
+    window = make_window()
+    qtbot.keyClick(window.tabs, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == 2
+
+
+def test_size_and_last_tab_are_restored_on_next_start(make_window, data_dir: Path) -> None:
+    window = make_window()
+    window.resize(700, 500)
+    window.tabs.setCurrentIndex(3)
+    window.close()
+    assert json.loads((data_dir / STORE_FILE).read_text())["window"]["last_tab"] == "culture"
+    again = make_window()
+    assert again.tabs.currentIndex() == 3
+    assert (again.width(), again.height()) == (700, 500)
+
+
+def test_quit_action_closes_and_saves(make_window, data_dir: Path) -> None:
+    window = make_window()
+    window.tabs.setCurrentIndex(1)
+    window.quit_action.trigger()
+    assert not window.isVisible()
+    assert json.loads((data_dir / STORE_FILE).read_text())["window"]["last_tab"] == "calendar"
+
+
+def test_changes_are_saved_within_a_second(make_window, data_dir: Path, qtbot) -> None:
+    window = make_window()
+    window.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: (data_dir / STORE_FILE).exists(), timeout=1000)
+    assert json.loads((data_dir / STORE_FILE).read_text())["window"]["last_tab"] == "ladder"
+
+
+def test_shortcut_list_is_built_from_the_real_actions(make_window, qtbot) -> None:
+    window = make_window()
+    rows = dict(window.shortcut_rows())
+    assert rows["Import calendar"] == "Ctrl+I"
+    assert rows["Keyboard shortcuts"] == "F1"
+    assert rows["Culture library"] == "Ctrl+4"
+    dialog = dialogs.shortcuts_dialog(window, window.shortcut_rows())
+    qtbot.addWidget(dialog)
+    table = dialog.findChild(QTableWidget)
+    assert table.rowCount() == len(rows)
+    keys = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert keys["Quit"] == "Ctrl+Q"
+
+
+def test_about_dialog_names_version_and_folders(make_window, monkeypatch, data_dir) -> None:
+    window = make_window()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda _parent, _title, text: shown.append(text))
+    window.about_action.trigger()
+    assert "0.1.0" in shown[0] and str(data_dir) in shown[0]
+
+
+def test_damaged_store_is_reported_in_a_banner(make_window, data_dir: Path) -> None:
+    (data_dir / STORE_FILE).write_text("{not json")
+    window = make_window()
+    banners = window.findChildren(NoticeBanner)
+    assert len(banners) == 1 and "could not be read" in banners[0].body.text()
+    banners[0].dismiss_button.click()
+    assert not banners[0].isVisible()
+
+
+def test_content_errors_are_reported_and_the_app_still_opens(
+    make_window, content_copy: Path
+) -> None:
+    (content_copy / "about.yaml").write_text("schema_version: 1\ntitle: [\n")
+    window = make_window(content=load_content(content_copy))
+    (banner,) = window.findChildren(NoticeBanner)
+    assert "about.yaml, line 3: not valid YAML" in banner.body.text()
+    assert window.tabs.count() == 4
+
+
+def test_copy_puts_the_link_name_on_the_clipboard(make_window) -> None:
+    window = make_window()
+    window.home_tab.copy_buttons[0].click()
+    assert QApplication.clipboard().text() == "NHS Improvement’s page on the collaborative"
+    assert "Copied" in window.statusBar().currentMessage()
+
+
+@pytest.fixture
+def full_disk(monkeypatch: pytest.MonkeyPatch):
+    def refuse(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
+    return monkeypatch
+
+
+def test_failed_save_shows_in_status_bar_and_retries(make_window, full_disk, qtbot) -> None:
+    window = make_window()
+    window.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: "Not saved yet" in window.save_status.text(), timeout=2000)
+    assert "disk" in window.save_status.text() and "full" in window.save_status.text()
+    full_disk.undo()
+    window.autosaver.save_now()
+    assert window.save_status.text() == "All changes saved"
+
+
+def test_closing_with_unsaved_changes_asks_first(make_window, full_disk) -> None:
+    window = make_window()
+    answers = iter(["cancel", "retry", "quit"])
+    asked: list[str] = []
+
+    def ask(_parent, error: str) -> str:
+        asked.append(error)
+        return next(answers)
+
+    full_disk.setattr(dialogs, "ask_after_failed_save", ask)
+    window.close()
+    assert window.isVisible(), "cancel keeps the window open"
+    window.close()
+    assert not window.isVisible(), "retry failed again, then the user chose to quit"
+    assert len(asked) == 3 and "full" in asked[0]
