@@ -60,6 +60,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "content":
         return content_check(args.folder or args.content_dir)
+    # The pure-Python side is imported before Qt: PySide6 reads the source of every module
+    # imported after it (its __feature__ import hook), which would add ~1 ms per module here.
+    import mnhsc_desktop.core.content
+    import mnhsc_desktop.core.store  # noqa: F401
     from mnhsc_desktop.ui.app import run_gui  # Qt is loaded only when a window is wanted
 
     return run_gui(args)

@@ -9,7 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mnhsc_desktop.core.schema import ContentError, ContentFileError, build_dataclass, load_yaml
+from mnhsc_desktop.core.content_cache import ContentCache
+from mnhsc_desktop.core.schema import (
+    ContentError,
+    ContentFileError,
+    LinedDict,
+    build_dataclass,
+    load_yaml,
+)
 
 CONTENT_SCHEMA_VERSION = 1
 
@@ -61,9 +68,14 @@ class Content:
         return not self.errors
 
 
-def load_content(folder: Path) -> Content:
-    """Read and check every content file in `folder`; never raises for bad content."""
+def load_content(folder: Path, cache_dir: Path | None = None) -> Content:
+    """Read and check every content file in `folder`; never raises for bad content.
+
+    With `cache_dir`, files that were valid last time and have not changed since are read from a
+    JSON copy instead of YAML (start-up then never imports PyYAML; see ContentCache).
+    """
     folder = Path(folder)
+    cache = ContentCache(cache_dir) if cache_dir is not None else None
     if not folder.is_dir():
         error = ContentError(str(folder), None, None, "is not a folder that can be read")
         return Content(folder=folder, errors=(error,))
@@ -74,7 +86,7 @@ def load_content(folder: Path) -> Content:
         if not path.exists():
             errors.append(ContentError(name, None, None, "is missing from the content folder"))
             continue
-        instance, file_errors = load_content_file(path, cls)
+        instance, file_errors = load_content_file(path, cls, cache)
         errors += file_errors
         if instance is not None:
             parts[attribute] = instance
@@ -84,15 +96,32 @@ def load_content(folder: Path) -> Content:
             errors.append(
                 ContentError(path.name, None, None, f"is not a content file (known: {known})")
             )
+    if cache is not None:
+        cache.save()
     return Content(folder=folder, errors=tuple(errors), **parts)
 
 
-def load_content_file(path: Path, cls: type) -> tuple[object | None, list[ContentError]]:
+def load_content_file(
+    path: Path, cls: type, cache: ContentCache | None = None
+) -> tuple[object | None, list[ContentError]]:
     """Read one file into `cls`, checking its schema_version first."""
+    if cache is not None and (cached := cache.get(path)) is not None:
+        instance, errors = build_dataclass(cls, cached, path.name)
+        if not errors:
+            return instance, []
     try:
         data = load_yaml(path)
     except ContentFileError as failure:
         return None, failure.errors
+    instance, errors = _build_checked(path, cls, data)
+    if cache is not None and not errors:
+        cache.put(path, data)
+    return instance, errors
+
+
+def _build_checked(
+    path: Path, cls: type, data: LinedDict
+) -> tuple[object | None, list[ContentError]]:
     version = data.get("schema_version")
     version_line = data.key_lines.get("schema_version", 1)
     if isinstance(version, int) and version > CONTENT_SCHEMA_VERSION:

@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 import types
 import typing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import yaml
-
-_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -53,45 +50,55 @@ class LinedDict(dict):
     key_lines: dict[str, int]
 
 
-class _StrictSafeLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe loader without implicit dates: dates are parsed by us, so a bad one gets a clear error."""
-
-
-# Only true/false are booleans: YAML 1.1 also reads yes/no/on/off as booleans, which turns a key
-# named "on" or a country code "NO" into True. Dates are not resolved either (see above).
-_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
-_StrictSafeLoader.yaml_implicit_resolvers = {
-    first: [
-        (tag, _BOOL if tag == "tag:yaml.org,2002:bool" else regex)
-        for tag, regex in resolvers
-        if tag != "tag:yaml.org,2002:timestamp"
-    ]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-class _DuplicateKey(yaml.YAMLError):
+class _DuplicateKey(Exception):
     def __init__(self, key: object, line: int) -> None:
         super().__init__(f"key '{key}' appears twice")
         self.key = key
         self.line = line
 
 
-def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LinedDict:
-    loader.flatten_mapping(node)
-    mapping = LinedDict()
-    mapping.line = node.start_mark.line + 1
-    mapping.key_lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if key in mapping:
-            raise _DuplicateKey(key, key_node.start_mark.line + 1)
-        mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.key_lines[key] = key_node.start_mark.line + 1
-    return mapping
+@functools.cache
+def _strict_safe_loader() -> type:
+    """A safe loader (the C one when present) that keeps line numbers and refuses duplicate keys.
 
+    Built on first use so that PyYAML is imported only when a YAML file is actually read: the app
+    usually starts from the content cache instead (see content.py).
+    """
+    import yaml
 
-_StrictSafeLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class StrictSafeLoader(base):  # type: ignore[misc, valid-type]
+        pass
+
+    # Only true/false are booleans: YAML 1.1 also reads yes/no/on/off as booleans, which turns a
+    # key named "on" or a country code "NO" into True. Dates are not resolved either: they stay
+    # text, and the schema parses them, so a bad date gets a clear error rather than a crash.
+    boolean = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+    StrictSafeLoader.yaml_implicit_resolvers = {
+        first: [
+            (tag, boolean if tag == "tag:yaml.org,2002:bool" else regex)
+            for tag, regex in resolvers
+            if tag != "tag:yaml.org,2002:timestamp"
+        ]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LinedDict:
+        loader.flatten_mapping(node)
+        mapping = LinedDict()
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if key in mapping:
+                raise _DuplicateKey(key, key_node.start_mark.line + 1)
+            mapping[key] = loader.construct_object(value_node, deep=True)
+            mapping.key_lines[key] = key_node.start_mark.line + 1
+        return mapping
+
+    StrictSafeLoader.add_constructor("tag:yaml.org,2002:map", construct_mapping)
+    return StrictSafeLoader
 
 
 def load_yaml(path: Path) -> LinedDict:
@@ -108,8 +115,10 @@ def load_yaml(path: Path) -> LinedDict:
         raise ContentFileError(
             [ContentError(name, None, None, f"cannot be read: {reason}")]
         ) from error
+    import yaml
+
     try:
-        data = yaml.load(text, Loader=_StrictSafeLoader)
+        data = yaml.load(text, Loader=_strict_safe_loader())
     except _DuplicateKey as error:
         raise ContentFileError(
             [ContentError(name, error.line, str(error.key), str(error))]
@@ -146,7 +155,7 @@ class _Builder:
             self.error(line, path or None, f"should be a mapping, not {_describe(data)}")
             return None
         fields = {f.name: f for f in dataclasses.fields(cls)}
-        hints = typing.get_type_hints(cls)
+        hints = _type_hints(cls)
         key_lines = getattr(data, "key_lines", {})
         here = getattr(data, "line", line)
         values: dict[str, Any] = {}
@@ -233,6 +242,11 @@ class _Builder:
                 )
             else:
                 seen[item_id] = item_line
+
+
+@functools.cache
+def _type_hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
 
 
 _NAMES = {str: "text", int: "a whole number", bool: "true or false", float: "a number"}

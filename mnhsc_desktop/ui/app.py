@@ -55,7 +55,7 @@ def run_gui(args: argparse.Namespace) -> int:
         return EXIT_NOT_RESPONDING
 
     store = Store.open(data_dir)
-    content = load_content(content_dir(args.content_dir))
+    content = load_content(content_dir(args.content_dir), cache_dir=data_dir / "cache")
     window = MainWindow(content, store, app_icon())
     app.setWindowIcon(window.windowIcon())
     guard.show_requested.connect(window.bring_to_front)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from mnhsc_desktop.core.content import About, ExternalLink
-from mnhsc_desktop.ui.widgets import heading, paragraph
+from mnhsc_desktop.ui.widgets import escape, heading, paragraph
 
 NEEDS_INTERNET = "Needs the internet"
 
@@ -43,22 +43,13 @@ class HomeTab(QScrollArea):
             )
             layout.addStretch(1)
             return
-        layout.addWidget(heading(about.title, 1.6))
-        layout.addWidget(paragraph(about.summary))
-        for section in about.sections:
-            layout.addSpacing(8)
-            layout.addWidget(heading(section.heading, 1.2))
-            for text in section.paragraphs:
-                layout.addWidget(paragraph(text))
+        # One rich-text label for the prose: one text layout to build instead of one per
+        # paragraph, and headings that scale with the system font.
+        self.about_text = QLabel(about_html(about))
+        self.about_text.setWordWrap(True)
+        self.about_text.setAccessibleName(f"About the {about.short_name}")
+        layout.addWidget(self.about_text)
         if about.links:
-            layout.addSpacing(8)
-            layout.addWidget(heading("Further reading", 1.2))
-            layout.addWidget(
-                paragraph(
-                    "These are on the internet, not in this app. Copy a name or address to open it "
-                    "on a computer that is online."
-                )
-            )
             layout.addWidget(self._links_grid(about.links))
         layout.addStretch(1)
 
@@ -67,7 +58,7 @@ class HomeTab(QScrollArea):
         grid = QGridLayout(grid_widget)
         grid.setColumnStretch(0, 1)
         for row, link in enumerate(links):
-            text = QLabel(f"<b>{_escape(link.title)}</b><br>{_escape(link.description)}")
+            text = QLabel(f"<b>{escape(link.title)}</b><br>{escape(link.description)}")
             text.setWordWrap(True)
             text.setAccessibleName(f"{link.title}. {link.description}")
             grid.addWidget(text, row, 0)
@@ -87,5 +78,15 @@ class HomeTab(QScrollArea):
         self.copied.emit(f"Copied “{text}”. Open it on a computer with the internet.")
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def about_html(about: About) -> str:
+    parts = [f"<h1>{escape(about.title)}</h1>", f"<p>{escape(about.summary)}</p>"]
+    for section in about.sections:
+        parts.append(f"<h2>{escape(section.heading)}</h2>")
+        parts += [f"<p>{escape(text)}</p>" for text in section.paragraphs]
+    if about.links:
+        parts.append("<h2>Further reading</h2>")
+        parts.append(
+            "<p>These are on the internet, not in this app. Copy a name or address to open it "
+            "on a computer that is online.</p>"
+        )
+    return "".join(parts)

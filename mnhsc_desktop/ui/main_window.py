@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWid
 from mnhsc_desktop import APP_NAME
 from mnhsc_desktop.core.content import Content
 from mnhsc_desktop.core.store import Store
-from mnhsc_desktop.ui import dialogs
 from mnhsc_desktop.ui.autosave import AutoSaver
 from mnhsc_desktop.ui.home_tab import HomeTab
 from mnhsc_desktop.ui.placeholder_tab import PlaceholderTab
@@ -112,7 +111,9 @@ class MainWindow(QMainWindow):
     def _action(self, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            # setShortcuts([...]), not setShortcut(...): the latter's overload check makes PySide6
+            # build every Qt.* enum (~15 ms) on the start-up path.
+            action.setShortcuts([QKeySequence(shortcut)])
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)  # shortcuts work even while the menu bar is hidden
         return action
@@ -127,16 +128,24 @@ class MainWindow(QMainWindow):
         return rows
 
     def show_shortcuts(self) -> None:
+        from mnhsc_desktop.ui import dialogs  # dialogs load when first used, not at start-up
+
         dialogs.show_shortcuts(self, self.shortcut_rows())
 
     def show_about(self) -> None:
+        from mnhsc_desktop.ui import dialogs
+
         dialogs.show_about(self, self.content.folder, self.store.folder)
 
     def _import_calendar(self) -> None:
+        from mnhsc_desktop.ui import dialogs
+
         self.tabs.setCurrentIndex(1)
         dialogs.not_yet(self, "Importing calendar files")
 
     def _export_calendar(self) -> None:
+        from mnhsc_desktop.ui import dialogs
+
         self.tabs.setCurrentIndex(1)
         dialogs.not_yet(self, "Exporting the calendar")
 
@@ -197,6 +206,8 @@ class MainWindow(QMainWindow):
             "window", "geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         )
         while (error := self.autosaver.save_now()) is not None:
+            from mnhsc_desktop.ui import dialogs
+
             choice = dialogs.ask_after_failed_save(self, error)
             if choice == "retry":
                 continue
