@@ -24,6 +24,14 @@ SECTIONS = ("window", "profile", "calendar", "ladder", "culture")
 # MIGRATIONS[n] turns a version-n state into version n+1; one small step per version.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
+# How each section is named to a user when it has to be mentioned.
+SECTION_NAMES = {
+    "window": "window size and last tab",
+    "profile": "your name and settings",
+    "calendar": "your calendar events",
+    "ladder": "your QI ladder progress",
+    "culture": "your culture activity log and session plans",
+}
 NoticeKind = Literal["damaged", "repaired", "newer", "unreadable", "migrated", "folder"]
 
 
@@ -145,9 +153,8 @@ class Store:
         """Take every section that has the right shape; set the file aside if any did not."""
         dropped = [name for name in SECTIONS if name in data and not isinstance(data[name], dict)]
         if dropped:
-            self._set_aside_and_keep_sections(
-                data, f"these parts were damaged: {', '.join(dropped)}"
-            )
+            names = ", ".join(SECTION_NAMES[name] for name in dropped)
+            self._set_aside_and_keep_sections(data, f"these parts were damaged: {names}")
             return
         self._state = empty_state() | data
 
@@ -158,7 +165,7 @@ class Store:
             return
         self._state = empty_state() | kept
         self.dirty = True
-        parts = ", ".join(kept) if kept else "nothing"
+        parts = ", ".join(SECTION_NAMES[name] for name in kept) if kept else "nothing"
         self._notice(
             "repaired",
             f"Part of your saved data could not be used because {reason}. The original file is "

@@ -84,7 +84,7 @@ def test_damaged_sections_are_dropped_but_the_rest_is_kept(data_dir: Path) -> No
     (data_dir / STORE_FILE).write_text(json.dumps(original))
     store = Store.open(data_dir)
     (notice,) = store.notices
-    assert notice.kind == "repaired" and "culture" in notice.message
+    assert notice.kind == "repaired" and "your culture activity log" in notice.message
     assert store.get("ladder", "pdsa") == "leading"
     assert json.loads(notice.kept_copy.read_text()) == original
 
