@@ -18,7 +18,11 @@ missing=""
 for pair in $LIBS; do
   ldconfig -p 2>/dev/null | grep -q "${pair%%:*}" || missing="$missing ${pair#*:}"
 done
-python3 -c 'import ensurepip, venv' 2>/dev/null || missing="$missing python3-venv"
+if ! command -v python3 >/dev/null; then
+  missing="$missing python3 python3-venv"
+elif ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+  missing="$missing python3-venv"
+fi
 if [ -n "$missing" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing system packages:$missing"

@@ -15,6 +15,7 @@ from mnhsc_desktop.cli import EXIT_NOT_RESPONDING, EXIT_OK, say
 from mnhsc_desktop.core.content import load_content
 from mnhsc_desktop.core.paths import content_dir, resources_dir, user_data_dir
 from mnhsc_desktop.core.store import Store
+from mnhsc_desktop.ui.crash import install_excepthook
 from mnhsc_desktop.ui.main_window import MainWindow
 from mnhsc_desktop.ui.single_instance import InstanceGuard
 
@@ -54,6 +55,7 @@ def run_gui(args: argparse.Namespace) -> int:
         )
         return EXIT_NOT_RESPONDING
 
+    install_excepthook(data_dir)
     store = Store.open(data_dir)
     content = load_content(content_dir(args.content_dir), cache_dir=data_dir / "cache")
     window = MainWindow(content, store, app_icon())

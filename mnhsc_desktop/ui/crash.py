@@ -1,0 +1,54 @@
+"""Unexpected errors: the user gets a sentence and a place to find details, never a traceback.
+
+The details go to `errors.log` in the data folder, which IT or a developer can ask for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+LOG_FILE = "errors.log"
+MAX_LOG_BYTES = 512 * 1024
+
+
+def write_error_log(data_dir: Path, error: BaseException) -> Path | None:
+    """Append the traceback to the log; returns its path, or None when it cannot be written."""
+    log = data_dir / LOG_FILE
+    details = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+    try:
+        if log.exists() and log.stat().st_size > MAX_LOG_BYTES:
+            log.replace(log.with_suffix(".old.log"))
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')}\n{details}\n")
+    except OSError:
+        return None
+    return log
+
+
+def install_excepthook(data_dir: Path) -> None:
+    """Report errors raised inside Qt callbacks in words; the app keeps running where it can."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)
+            return
+        log = write_error_log(data_dir, error)
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        where = f"The details were saved in {log}." if log else "The details could not be saved."
+        message = (
+            "Something went wrong inside MNHSC Desktop. Your saved work is safe; what you were "
+            f"doing may not have finished.\n\n{where} Please pass that file to your IT team."
+        )
+        if QApplication.instance() is not None:
+            QMessageBox.critical(
+                QApplication.activeWindow(), "MNHSC Desktop: unexpected problem", message
+            )
+        elif sys.stderr is not None:
+            print(message, file=sys.stderr)
+
+    sys.excepthook = hook
