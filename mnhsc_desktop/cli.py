@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 
-from mnhsc_desktop import APP_ID, APP_NAME, __version__
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_NOT_RESPONDING = 3
+from mnhsc_desktop import APP_ID, APP_NAME, __version__, cli_calendar
+from mnhsc_desktop.cli_support import EXIT_FAILED, EXIT_OK, say
 
 EPILOG = f"""\
 commands:
   (none)                 open the {APP_NAME} window
   content check [DIR]    check a content folder (default: the one in use) and list every problem
+  calendar export OUT.ics [--kind K] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                         write the shipped calendar and your own events as an .ics file
 
 exit codes:
   0  success
@@ -52,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check = content_commands.add_parser("check", help="check a content folder")
     check.add_argument("folder", nargs="?", metavar="DIR", help="folder to check")
+    cli_calendar.add_commands(commands)
     return parser
 
 
@@ -60,6 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "content":
         return content_check(args.folder or args.content_dir)
+    if args.command == "calendar":
+        return cli_calendar.run(args)
     # The pure-Python side is imported before Qt: PySide6 reads the source of every module
     # imported after it (its __feature__ import hook), which would add ~1 ms per module here.
     import mnhsc_desktop.core.content
@@ -84,10 +84,3 @@ def content_check(folder: str | None) -> int:
     for problem in content.errors:
         say(f"  {problem}", error=True)
     return EXIT_FAILED
-
-
-def say(text: str, *, error: bool = False) -> None:
-    """Print, tolerating the missing console of a Windows GUI launch."""
-    stream = sys.stderr if error else sys.stdout
-    if stream is not None:
-        print(text, file=stream)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mnhsc_desktop.core.content_cache import ContentCache
+from mnhsc_desktop.core.events import CalendarFile
 from mnhsc_desktop.core.schema import (
     ContentError,
     ContentFileError,
@@ -52,6 +53,7 @@ class About:
 # file name -> (attribute of Content, dataclass); later features add their files here.
 CONTENT_FILES: dict[str, tuple[str, type]] = {
     "about.yaml": ("about", About),
+    "calendar.yaml": ("calendar", CalendarFile),
 }
 
 
@@ -61,6 +63,7 @@ class Content:
 
     folder: Path
     about: About | None = None
+    calendar: CalendarFile | None = None
     errors: tuple[ContentError, ...] = field(default=())
 
     @property

@@ -175,11 +175,18 @@ class _Builder:
             values[name] = self.convert(hints[name], data[name], value_line, _join(path, name))
         if len(values) + _count_defaults(fields, data) < len(fields):
             return None
+        errors_before = len(self.errors)
         try:
-            return cls(**values)
+            instance = cls(**values)
         except (TypeError, ValueError) as error:
             self.error(here, path or None, str(error))
             return None
+        # Rules between fields (an end before its start, say) live on the dataclass itself.
+        check = getattr(instance, "problems", None)
+        if check is not None and len(self.errors) == errors_before:
+            for name, message in check():
+                self.error(key_lines.get(name, here), _join(path, name), message)
+        return instance
 
     def convert(self, hint: Any, value: Any, line: int | None, path: str) -> Any:
         origin = typing.get_origin(hint)

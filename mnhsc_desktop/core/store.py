@@ -230,6 +230,34 @@ class Store:
             listener(change)
         return change
 
+    def update(self, section: str, changes: dict[str, Any]) -> StateChange | None:
+        """Set (or, for a value of None, remove) many keys at once, telling listeners once.
+
+        The change's key is "*": an import of thousands of events is one change, not thousands.
+        """
+        if section not in SECTIONS:
+            raise KeyError(f"unknown store section {section!r}")
+        target = self._state[section]
+        changed = False
+        for key, value in changes.items():
+            if value is None:
+                changed |= target.pop(key, None) is not None
+                continue
+            value = json.loads(json.dumps(value))
+            if key not in target or target[key] != value:
+                target[key] = value
+                changed = True
+        if not changed:
+            return None
+        self.dirty = True
+        change = StateChange(section, "*")
+        for listener in list(self._listeners):
+            listener(change)
+        return change
+
+    def keys(self, section: str) -> list[str]:
+        return list(self._state[section])
+
     def subscribe(self, listener: Callable[[StateChange], None]) -> None:
         self._listeners.append(listener)
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from mnhsc_desktop import APP_ID, APP_NAME, __version__
-from mnhsc_desktop.cli import EXIT_NOT_RESPONDING, EXIT_OK, say
+from mnhsc_desktop.cli_support import EXIT_NOT_RESPONDING, EXIT_OK, say
 from mnhsc_desktop.core.content import load_content
 from mnhsc_desktop.core.paths import content_dir, resources_dir, user_data_dir
 from mnhsc_desktop.core.store import Store

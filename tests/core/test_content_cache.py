@@ -30,9 +30,9 @@ def test_second_load_of_unchanged_content_reads_no_yaml(
     content_copy: Path, tmp_path: Path, yaml_reads: list[str]
 ) -> None:
     first = load_content(content_copy, cache_dir=tmp_path / "cache")
-    assert yaml_reads == ["about.yaml"]
+    assert yaml_reads == ["about.yaml", "calendar.yaml"]
     second = load_content(content_copy, cache_dir=tmp_path / "cache")
-    assert yaml_reads == ["about.yaml"]
+    assert yaml_reads == ["about.yaml", "calendar.yaml"]
     assert second.about == first.about and second.ok
 
 
@@ -43,8 +43,9 @@ def test_an_edited_file_is_read_again(
     about = content_copy / "about.yaml"
     about.write_text(about.read_text(encoding="utf-8").replace("MNHSC", "MNHSC!"), encoding="utf-8")
     os.utime(about, ns=(1, 1))
+    yaml_reads.clear()
     content = load_content(content_copy, cache_dir=tmp_path / "cache")
-    assert yaml_reads == ["about.yaml", "about.yaml"]
+    assert yaml_reads == ["about.yaml"]
     assert content.about.short_name == "MNHSC!"
 
 
@@ -61,7 +62,7 @@ def test_invalid_files_are_never_cached(content_copy: Path, tmp_path: Path, yaml
     (content_copy / "about.yaml").write_text("schema_version: 1\n", encoding="utf-8")
     load_content(content_copy, cache_dir=tmp_path / "cache")
     load_content(content_copy, cache_dir=tmp_path / "cache")
-    assert yaml_reads == ["about.yaml", "about.yaml"]
+    assert yaml_reads.count("about.yaml") == 2 and yaml_reads.count("calendar.yaml") == 1
 
 
 @pytest.mark.parametrize(

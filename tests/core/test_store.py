@@ -242,3 +242,14 @@ def test_a_data_folder_that_cannot_be_created_is_reported(tmp_path: Path) -> Non
     with pytest.raises(WriteFailed):
         store.save()
     assert store.get("profile", "x") == 1
+
+
+def test_update_sets_and_removes_many_keys_as_one_change(data_dir: Path) -> None:
+    store = Store.open(data_dir)
+    seen: list[StateChange] = []
+    store.subscribe(seen.append)
+    assert store.update("calendar", {"a": {"x": 1}, "b": [2]}) == StateChange("calendar", "*")
+    assert store.update("calendar", {"a": {"x": 1}}) is None
+    store.update("calendar", {"a": None, "c": 3})
+    assert sorted(store.keys("calendar")) == ["b", "c"]
+    assert len(seen) == 2
