@@ -14,6 +14,8 @@ commands:
   content check [DIR]    check a content folder (default: the one in use) and list every problem
   calendar export OUT.ics [--kind K] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                          write the shipped calendar and your own events as an .ics file
+  calendar import FILE [--dry-run]
+                         add or update events from an .ics file (prints what it did)
 
 exit codes:
   0  success

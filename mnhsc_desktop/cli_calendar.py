@@ -23,6 +23,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     export.add_argument(
         "--to", dest="end", type=_date, metavar="YYYY-MM-DD", help="events up to this day"
     )
+    load = actions.add_parser("import", help="add or update events from an .ics file")
+    load.add_argument("file", metavar="FILE")
+    load.add_argument("--dry-run", action="store_true", help="only say what would change")
 
 
 def _date(text: str) -> dt.date:
@@ -35,6 +38,8 @@ def _date(text: str) -> dt.date:
 def run(args: argparse.Namespace) -> int:
     if args.calendar_command == "export":
         return export(args)
+    if args.calendar_command == "import":
+        return import_file(args)
     return EXIT_USAGE
 
 
@@ -75,4 +80,46 @@ def export(args: argparse.Namespace) -> int:
         say(str(error), error=True)
         return EXIT_FAILED
     say(f"Wrote {len(events)} event{'s' if len(events) != 1 else ''} to {output}.")
+    return EXIT_OK
+
+
+def import_file(args: argparse.Namespace) -> int:
+    """Print the same summary as the window's preview; import unless --dry-run."""
+    from mnhsc_desktop.core.atomic import WriteFailed
+    from mnhsc_desktop.core.ics_import import ImportRefused, apply_import, plan_import
+    from mnhsc_desktop.core.paths import user_data_dir
+    from mnhsc_desktop.core.running import app_running_on
+
+    data_dir = user_data_dir(args.data_dir)
+    if not args.dry_run and app_running_on(data_dir):
+        say(
+            "MNHSC Desktop is open on this data folder. Import from its File menu, or close it "
+            "and run this again (two programs saving the same data would lose changes).",
+            error=True,
+        )
+        return EXIT_FAILED
+    calendar, store = _open_calendar(args)
+    try:
+        plan = plan_import(Path(args.file), calendar)
+    except ImportRefused as refusal:
+        say(str(refusal), error=True)
+        return EXIT_USAGE
+    for note in plan.notes:
+        say(f"note: {note}")
+    say(f"{plan.source.name}: {plan.summary()}.")
+    for skipped in plan.skipped:
+        say(f"  skipped {skipped}")
+    if args.dry_run:
+        say("Dry run: nothing was changed.")
+        return EXIT_OK
+    if store.read_only:
+        say("Your data is read-only (see the warning above); nothing was imported.", error=True)
+        return EXIT_FAILED
+    apply_import(store, plan)
+    try:
+        store.save()
+    except WriteFailed as error:
+        say(f"Nothing was imported: {error}", error=True)
+        return EXIT_FAILED
+    say(f"Imported {plan.changes} event{'s' if plan.changes != 1 else ''}.")
     return EXIT_OK

@@ -61,7 +61,7 @@ class Calendar:
         self.shipped = tuple(shipped)
         self.own = tuple(own)
         self.events = [e for e in self.shipped if e.uid not in self.hidden] + list(self.own)
-        self.by_uid = {e.uid: e for e in (*self.shipped, *self.own)}
+        self.by_key = {e.key: e for e in (*self.shipped, *self.own)}
         self._occurrences: list[Occurrence] | None = None
 
     @classmethod
@@ -130,12 +130,10 @@ def expand(event: Event) -> list[Occurrence]:
     repeat = event.repeat
     found: list[Occurrence] = []
     step = 0
-    while len(found) < MAX_OCCURRENCES:
+    while len(found) < MAX_OCCURRENCES and step < MAX_OCCURRENCES * 4:
         start = _nth(event.start, repeat, step)
         step += 1
         if start is None:
-            if step > MAX_OCCURRENCES * 2:
-                break
             continue  # e.g. the 31st in a month that has no 31st: skipped, as RFC 5545 says
         if repeat.until is not None and start > repeat.until:
             break
@@ -147,8 +145,15 @@ def expand(event: Event) -> list[Occurrence]:
 
 
 def _nth(first: dt.date, repeat: Repeat, n: int) -> dt.date | None:
-    if repeat.freq == "weekly":
-        return first + dt.timedelta(weeks=n * repeat.interval)
+    try:
+        if repeat.freq == "daily":
+            return first + dt.timedelta(days=n * repeat.interval)
+        if repeat.freq == "weekly":
+            return first + dt.timedelta(weeks=n * repeat.interval)
+        if repeat.freq == "yearly":
+            return first.replace(year=first.year + n * repeat.interval)
+    except (ValueError, OverflowError):
+        return None  # 29 February in a common year, or past year 9999
     months = first.month - 1 + n * repeat.interval
     year, month = first.year + months // 12, months % 12 + 1
     try:
@@ -176,7 +181,7 @@ def new_uid() -> str:
 
 def save_events(store: Store, events: Iterable[Event]) -> StateChange | None:
     """Add or replace local/imported events in one change."""
-    return store.update(SECTION, {EVENT_PREFIX + e.uid: event_to_json(e) for e in events})
+    return store.update(SECTION, {EVENT_PREFIX + e.key: event_to_json(e) for e in events})
 
 
 def edit_event(store: Store, event: Event) -> StateChange | None:
@@ -184,8 +189,8 @@ def edit_event(store: Store, event: Event) -> StateChange | None:
     return save_events(store, [event.with_changes(sequence=event.sequence + 1)])
 
 
-def delete_events(store: Store, uids: Iterable[str]) -> StateChange | None:
-    return store.update(SECTION, {EVENT_PREFIX + uid: None for uid in uids})
+def delete_events(store: Store, keys: Iterable[str]) -> StateChange | None:
+    return store.update(SECTION, {EVENT_PREFIX + key: None for key in keys})
 
 
 def set_hidden(store: Store, uid: str, hidden: bool) -> StateChange | None:
@@ -226,6 +231,13 @@ def event_to_json(event: Event) -> dict[str, Any]:
             data["repeat"]["until"] = repeat.until.isoformat()
     if event.exdates:
         data["exdates"] = [d.isoformat() for d in event.exdates]
+    if event.recurrence_id is not None:
+        data["recurrence_id"] = event.recurrence_id.isoformat()
+    for name in ("tbc",):
+        if getattr(event, name):
+            data[name] = True
+    if event.deadline is not None:
+        data["deadline"] = event.deadline.isoformat()
     return data
 
 
@@ -257,7 +269,14 @@ def event_from_json(data: dict[str, Any]) -> Event:
         repeat=repeat,
         exdates=tuple(dt.date.fromisoformat(d) for d in data.get("exdates", ())),
         sequence=int(data.get("sequence", 0)),
+        recurrence_id=_day(data.get("recurrence_id")),
+        tbc=bool(data.get("tbc", False)),
+        deadline=_day(data.get("deadline")),
     )
+
+
+def _day(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
 
 
 def _time(value: str | None) -> dt.time | None:

@@ -106,9 +106,13 @@ class CalendarFile:
 # -- the model everything else uses ---------------------------------------------------------------
 @dataclass(frozen=True)
 class Repeat:
-    """A weekly or monthly repeat, ended by a count or a last date (never both, never neither)."""
+    """A repeat every `interval` days, weeks, months or years, ended by a count or a last date.
 
-    freq: Literal["weekly", "monthly"]
+    Local events repeat weekly or monthly; imported ones may also repeat daily or yearly. With
+    neither count nor until it runs on, and is cut off when shown (calendar.MAX_OCCURRENCES).
+    """
+
+    freq: Literal["daily", "weekly", "monthly", "yearly"]
     interval: int = 1
     count: int | None = None
     until: dt.date | None = None
@@ -134,6 +138,7 @@ class Event:
     repeat: Repeat | None = None
     exdates: tuple[dt.date, ...] = ()
     sequence: int = 0
+    recurrence_id: dt.date | None = None  # set on an imported change to one occurrence of a series
     page_text: str = ""
     search_text: str = field(default="", compare=False, repr=False)
 
@@ -142,6 +147,11 @@ class Event:
             words = [self.title, self.location, self.wave and f"wave {self.wave}", *self.notes]
             words += [r.title for r in self.resources] + [KINDS.get(self.kind, self.kind)]
             object.__setattr__(self, "search_text", fold(" ".join(w for w in words if w)))
+
+    @property
+    def key(self) -> str:
+        """Identity on this calendar: the UID, plus the occurrence an override replaces."""
+        return self.uid if self.recurrence_id is None else f"{self.uid}|{self.recurrence_id}"
 
     @property
     def all_day(self) -> bool:

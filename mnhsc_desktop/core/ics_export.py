@@ -8,6 +8,7 @@ an exclusive end, UNTIL in UTC), and 20,000 events must take well under a second
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
@@ -79,6 +80,13 @@ def _event_lines(event: Event, stamp: str) -> list[str]:
         lines.append(f"DTSTART;TZID={LONDON}:{_local(event.start, event.start_time)}")
         if event.end_time is not None:
             lines.append(f"DTEND;TZID={LONDON}:{_local(event.end, event.end_time)}")
+    if event.recurrence_id is not None:
+        if event.start_time is None:
+            lines.append(f"RECURRENCE-ID;VALUE=DATE:{_date(event.recurrence_id)}")
+        else:
+            lines.append(
+                f"RECURRENCE-ID;TZID={LONDON}:{_local(event.recurrence_id, event.start_time)}"
+            )
     if event.location:
         lines.append(f"LOCATION:{escape_text(event.location)}")
     if description := _description(event):
@@ -137,7 +145,10 @@ def _rrule(event: Event) -> str:
 
 
 def escape_text(text: str) -> str:
-    """RFC 5545 TEXT: backslash, semicolon, comma and newline escaped."""
+    """RFC 5545 TEXT: backslash, semicolon, comma and newline escaped; other control characters,
+    which the format cannot hold, dropped."""
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
     return (
         text.replace("\\", "\\\\")
         .replace(";", "\\;")
@@ -146,6 +157,9 @@ def escape_text(text: str) -> str:
         .replace("\n", "\\n")
         .replace("\r", "\\n")
     )
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def fold(line: str) -> str:

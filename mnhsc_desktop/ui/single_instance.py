@@ -22,7 +22,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
-LOCK_FILE = "mnhsc-desktop.lock"
+from mnhsc_desktop.core.running import LOCK_FILE
+
 REQUEST_FILE = "mnhsc-desktop.show-request"
 FALLBACK_POLL_MS = 1000
 
