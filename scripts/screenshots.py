@@ -19,7 +19,7 @@ from mnhsc_desktop.ui.app import app_icon, make_application
 from mnhsc_desktop.ui.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
-SHOTS = {"home": 0}
+SHOTS = {"home": 0, "calendar": 1}
 
 
 def main() -> int:
@@ -27,11 +27,15 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as data:
         window = MainWindow(load_content(shipped_content_dir()), Store.open(Path(data)), app_icon())
-        window.resize(1000, 640)
+        window.resize(1200, 700)
         window.show()
         for name, tab in SHOTS.items():
             window.tabs.setCurrentIndex(tab)
             app.processEvents()
+            if name == "calendar":  # what a clinician does first: find a session
+                window.calendar_tab.search.setText("hypo")
+                window.calendar_tab.table.selectRow(0)
+                app.processEvents()
             window.grab().save(str(OUT / f"{name}.png"))
             print(f"wrote {OUT / name}.png")
         window.close()

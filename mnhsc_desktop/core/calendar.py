@@ -56,18 +56,27 @@ class Filter:
 class Calendar:
     """All visible events, with the queries the views need. Rebuilt when the store changes."""
 
-    def __init__(self, shipped: Iterable[Event], own: Iterable[Event], hidden: Iterable[str] = ()):
+    def __init__(
+        self,
+        shipped: Iterable[Event],
+        own: Iterable[Event],
+        hidden: Iterable[str] = (),
+        include_hidden: bool = False,
+    ):
         self.hidden = frozenset(hidden)
         self.shipped = tuple(shipped)
         self.own = tuple(own)
-        self.events = [e for e in self.shipped if e.uid not in self.hidden] + list(self.own)
+        self.events = [
+            e for e in self.shipped if include_hidden or e.key not in self.hidden
+        ] + list(self.own)
         self.by_key = {e.key: e for e in (*self.shipped, *self.own)}
         self._occurrences: list[Occurrence] | None = None
 
     @classmethod
-    def load(cls, calendar_file: Any, store: Store) -> Calendar:
+    def load(cls, calendar_file: Any, store: Store, include_hidden: bool = False) -> Calendar:
         shipped = [from_shipped(item) for item in calendar_file.events] if calendar_file else []
-        return cls(shipped, stored_events(store), store.get(SECTION, HIDDEN_KEY, []))
+        hidden = store.get(SECTION, HIDDEN_KEY, [])
+        return cls(shipped, stored_events(store), hidden, include_hidden)
 
     def occurrences(self) -> list[Occurrence]:
         """Every occurrence of every visible event, in date order (computed once)."""

@@ -59,14 +59,6 @@ def show_shortcuts(parent: QWidget, rows: list[tuple[str, str]]) -> None:
     shortcuts_dialog(parent, rows).exec()
 
 
-def not_yet(parent: QWidget, feature: str) -> None:
-    QMessageBox.information(
-        parent,
-        APP_NAME,
-        f"{feature} arrives with the Calendar tab in a coming version of {APP_NAME}.",
-    )
-
-
 SaveChoice = Literal["retry", "quit", "cancel"]
 
 

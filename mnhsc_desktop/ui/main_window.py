@@ -14,16 +14,11 @@ from mnhsc_desktop.core.store import Store
 from mnhsc_desktop.ui.autosave import AutoSaver
 from mnhsc_desktop.ui.home_tab import HomeTab
 from mnhsc_desktop.ui.placeholder_tab import PlaceholderTab
-from mnhsc_desktop.ui.widgets import NoticeBanner
+from mnhsc_desktop.ui.widgets import LazyTab, NoticeBanner
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QIcon
 
-CALENDAR_PROMISE = (
-    "The collaborative's whole programme calendar will be here: learning sets, local learning "
-    "systems, WebEx sessions and SCORE milestones from 2018 to 2020, in month and agenda views, "
-    "with your own events, and import and export of calendar files for Outlook and Thunderbird."
-)
 LADDER_PROMISE = (
     "The 3Ls ladder will be here: for each Quality Improvement subject, where you stand (Learn, "
     "Living or Leading), the resources at each level to tick off with time and reflections, and a "
@@ -65,7 +60,8 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.home_tab = HomeTab(content.about)
         self.tabs.addTab(self.home_tab, TABS[0][1])
-        self.tabs.addTab(PlaceholderTab("Calendar", CALENDAR_PROMISE), TABS[1][1])
+        self.calendar_host = LazyTab(self._make_calendar_tab)
+        self.tabs.addTab(self.calendar_host, TABS[1][1])
         self.tabs.addTab(PlaceholderTab("QI ladder", LADDER_PROMISE), TABS[2][1])
         self.tabs.addTab(PlaceholderTab("Culture library", CULTURE_PROMISE), TABS[3][1])
         self.banner_area.addWidget(self.tabs, 1)
@@ -78,6 +74,8 @@ class MainWindow(QMainWindow):
         self.home_tab.copied.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self._build_menus()
+        for more in self.menuBar().findChildren(QWidget, "qt_menubar_ext_button"):
+            more.setAccessibleName("More menus")
         self._restore_window_state()
         self.tabs.currentChanged.connect(self._remember_tab)
         self._show_start_notices()
@@ -92,6 +90,11 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.import_action, self.export_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+
+        calendar_menu = self.menuBar().addMenu("&Calendar")
+        self.new_event_action = self._action("&New event…", "Ctrl+N", self._new_event)
+        self.today_action = self._action("Go to &today", "Ctrl+T", self._today)
+        calendar_menu.addActions([self.new_event_action, self.today_action])
 
         view_menu = self.menuBar().addMenu("&View")
         self.tab_actions = []
@@ -121,7 +124,7 @@ class MainWindow(QMainWindow):
     def shortcut_rows(self) -> list[tuple[str, str]]:
         """(what, keys) for every action that has a shortcut: the Help list is built from these."""
         rows = []
-        for action in self.actions():
+        for action in [*self.actions(), *self.calendar_tab.actions_for_menu]:
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             if keys:
                 rows.append((action.text().replace("&", "").rstrip("…"), keys))
@@ -137,17 +140,61 @@ class MainWindow(QMainWindow):
 
         dialogs.show_about(self, self.content.folder, self.store.folder)
 
+    def _make_calendar_tab(self):
+        from mnhsc_desktop.ui.calendar_tab import CalendarTab
+
+        tab = CalendarTab(self.content.calendar, self.store)
+        tab.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        tab.import_requested.connect(self._import_calendar)
+        tab.export_requested.connect(lambda: self._export_calendar(prefer_selected=True))
+        return tab
+
+    @property
+    def calendar_tab(self):
+        return self.calendar_host.content()
+
+    def show_calendar(self) -> None:
+        self.tabs.setCurrentWidget(self.calendar_host)
+
     def _import_calendar(self) -> None:
-        from mnhsc_desktop.ui import dialogs
+        from mnhsc_desktop.ui.calendar_files import run_import
 
-        self.tabs.setCurrentIndex(1)
-        dialogs.not_yet(self, "Importing calendar files")
+        self.show_calendar()
+        message = run_import(self, self.calendar_tab.calendar, self.store)
+        if message:
+            self.statusBar().showMessage(message, 10000)
 
-    def _export_calendar(self) -> None:
-        from mnhsc_desktop.ui import dialogs
+    def _export_calendar(self, prefer_selected: bool = False) -> None:
+        from mnhsc_desktop.ui.calendar_files import ExportChoiceDialog, write_events
 
-        self.tabs.setCurrentIndex(1)
-        dialogs.not_yet(self, "Exporting the calendar")
+        self.show_calendar()
+        tab = self.calendar_tab
+        selected = tab.selected_event()
+        everything, shown = tab.all_events(), tab.shown_events()
+        if prefer_selected and selected is not None:
+            chosen, suggested = [selected], "mnhsc-event.ics"
+        else:
+            dialog = ExportChoiceDialog(self, len(everything), len(shown), selected)
+            if not dialog.exec():
+                return
+            choice = dialog.choice()
+            chosen = {"all": everything, "shown": shown, "selected": [selected]}[choice]
+            suggested = {
+                "all": "mnhsc-calendar.ics",
+                "shown": "mnhsc-events.ics",
+                "selected": "mnhsc-event.ics",
+            }[choice]
+        message = write_events(self, chosen, suggested)
+        if message:
+            self.statusBar().showMessage(message, 10000)
+
+    def _new_event(self) -> None:
+        self.show_calendar()
+        self.calendar_tab.new_event()
+
+    def _today(self) -> None:
+        self.show_calendar()
+        self.calendar_tab.go_to_today()
 
     # -- state ---------------------------------------------------------------------------
     def _restore_window_state(self) -> None:

@@ -70,3 +70,32 @@ class NoticeBanner(QFrame):
         self.dismiss_button.setAccessibleName(f"Dismiss: {title}")
         self.dismiss_button.clicked.connect(self.hide)
         layout.addWidget(self.dismiss_button)
+
+
+class LazyTab(QWidget):
+    """A tab whose contents are built the first time it is shown (or asked for).
+
+    Keeps start-up to what the first screen needs: a tab's views, models and the Qt types they
+    load cost nothing until the user goes there.
+    """
+
+    def __init__(self, factory, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._factory = factory
+        self._content: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def content(self) -> QWidget:
+        if self._content is None:
+            self._content = self._factory()
+            self._layout.addWidget(self._content)
+        return self._content
+
+    @property
+    def built(self) -> bool:
+        return self._content is not None
+
+    def showEvent(self, event) -> None:
+        self.content()
+        super().showEvent(event)
