@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 
-from mnhsc_desktop import APP_ID, APP_NAME, __version__, cli_calendar
+from mnhsc_desktop import APP_ID, APP_NAME, __version__
 from mnhsc_desktop.cli_support import EXIT_FAILED, EXIT_OK, say
 
 EPILOG = f"""\
@@ -29,7 +30,21 @@ environment:
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _names_a_command(words: list[str]) -> bool:
+    """True when the words hold a sub-command, help, or anything that is not a global option
+    (so that a mistyped command still gets the full parser's "invalid choice" message)."""
+    expecting_value = False
+    for word in words:
+        if expecting_value:
+            expecting_value = False
+        elif word in ("--data-dir", "--content-dir"):
+            expecting_value = True
+        elif word in ("-h", "--help") or not word.startswith("-"):
+            return True
+    return False
+
+
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=APP_ID,
         description=f"{APP_NAME}: the MNHSC programme calendar, QI ladder and culture library, offline.",
@@ -44,6 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window, then quit once it is shown (for smoke tests and benchmarks)",
     )
+    if not with_commands:
+        parser.set_defaults(command=None)
+        return parser
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     content = commands.add_parser("content", help="work with content folders")
     content_commands = content.add_subparsers(
@@ -51,16 +69,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check = content_commands.add_parser("check", help="check a content folder")
     check.add_argument("folder", nargs="?", metavar="DIR", help="folder to check")
+    from mnhsc_desktop import cli_calendar
+
     cli_calendar.add_commands(commands)
     return parser
 
 
+COMMANDS = ("content", "calendar")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    # Opening the window needs only the global options; building every sub-command's parser
+    # costs ~5 ms of start-up (argparse looks up translations for each one).
+    parser = build_parser() if _names_a_command(words) else build_parser(with_commands=False)
+    args = parser.parse_args(words)
     if args.command == "content":
         return content_check(args.folder or args.content_dir)
     if args.command == "calendar":
+        from mnhsc_desktop import cli_calendar
+
         return cli_calendar.run(args)
     # The pure-Python side is imported before Qt: PySide6 reads the source of every module
     # imported after it (its __feature__ import hook), which would add ~1 ms per module here.

@@ -6,11 +6,14 @@ Each file is checked on its own, so one broken file costs only its own part of t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import functools
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mnhsc_desktop.core.content_cache import ContentCache
-from mnhsc_desktop.core.events import CalendarFile
 from mnhsc_desktop.core.schema import (
     ContentError,
     ContentFileError,
@@ -18,6 +21,9 @@ from mnhsc_desktop.core.schema import (
     build_dataclass,
     load_yaml,
 )
+
+if TYPE_CHECKING:
+    from mnhsc_desktop.core.events import CalendarFile
 
 CONTENT_SCHEMA_VERSION = 1
 
@@ -50,21 +56,50 @@ class About:
     links: tuple[ExternalLink, ...] = ()
 
 
-# file name -> (attribute of Content, dataclass); later features add their files here.
-CONTENT_FILES: dict[str, tuple[str, type]] = {
-    "about.yaml": ("about", About),
-    "calendar.yaml": ("calendar", CalendarFile),
+# file name -> (attribute of Content, "module:Class"). Classes are imported when their file is
+# read, so a start-up that needs only About never loads the calendar's schema.
+CONTENT_FILES: dict[str, tuple[str, str]] = {
+    "about.yaml": ("about", "mnhsc_desktop.core.content:About"),
+    "calendar.yaml": ("calendar", "mnhsc_desktop.core.events:CalendarFile"),
 }
 
 
-@dataclass(frozen=True)
-class Content:
-    """Everything read from one content folder; a part whose file failed is None."""
+def schema_class(spec: str) -> type:
+    module_name, _, class_name = spec.partition(":")
+    return getattr(importlib.import_module(module_name), class_name)
 
-    folder: Path
-    about: About | None = None
-    calendar: CalendarFile | None = None
-    errors: tuple[ContentError, ...] = field(default=())
+
+class Content:
+    """Everything read from one content folder; a part whose file failed is None.
+
+    A part that was valid last time and is unchanged (the content cache) is built from its data
+    only when first used: its errors are known to be none, so nothing is hidden by waiting.
+    """
+
+    about: About | None
+    calendar: CalendarFile | None
+
+    def __init__(
+        self,
+        folder: Path,
+        errors: tuple[ContentError, ...] = (),
+        parts: dict[str, object] | None = None,
+        deferred: dict[str, Callable[[], object]] | None = None,
+    ) -> None:
+        self.folder = folder
+        self.errors = errors
+        self._deferred = dict(deferred or {})
+        for attribute, _spec in CONTENT_FILES.values():
+            if attribute not in self._deferred:
+                setattr(self, attribute, (parts or {}).get(attribute))
+
+    def __getattr__(self, name: str) -> object:
+        deferred = self.__dict__.get("_deferred", {})
+        if name in deferred:
+            value = deferred.pop(name)()
+            setattr(self, name, value)
+            return value
+        raise AttributeError(name)
 
     @property
     def ok(self) -> bool:
@@ -81,37 +116,46 @@ def load_content(folder: Path, cache_dir: Path | None = None) -> Content:
     cache = ContentCache(cache_dir) if cache_dir is not None else None
     if not folder.is_dir():
         error = ContentError(str(folder), None, None, "is not a folder that can be read")
-        return Content(folder=folder, errors=(error,))
+        return Content(folder, (error,))
     parts: dict[str, object] = {}
+    deferred: dict[str, Callable[[], object]] = {}
     errors: list[ContentError] = []
-    for name, (attribute, cls) in CONTENT_FILES.items():
+    for name, (attribute, spec) in CONTENT_FILES.items():
         path = folder / name
         if not path.exists():
             errors.append(ContentError(name, None, None, "is missing from the content folder"))
             continue
-        instance, file_errors = load_content_file(path, cls, cache)
+        if cache is not None and (cached := cache.get(path)) is not None:
+            deferred[attribute] = functools.partial(_build_cached, path, spec, cached, cache)
+            continue
+        instance, file_errors = load_content_file(path, schema_class(spec), cache)
         errors += file_errors
         if instance is not None:
             parts[attribute] = instance
     for path in sorted(folder.glob("*.y*ml")):
         if path.name not in CONTENT_FILES:
             known = ", ".join(CONTENT_FILES)
-            errors.append(
-                ContentError(path.name, None, None, f"is not a content file (known: {known})")
-            )
+            message = f"is not a content file (known: {known})"
+            errors.append(ContentError(path.name, None, None, message))
     if cache is not None:
         cache.save()
-    return Content(folder=folder, errors=tuple(errors), **parts)
+    return Content(folder, tuple(errors), parts, deferred)
+
+
+def _build_cached(path: Path, spec: str, data: dict, cache: ContentCache) -> object | None:
+    """Build a part from the cache; should the cache disagree with the schema, read the file."""
+    cls = schema_class(spec)
+    instance, errors = build_dataclass(cls, data, path.name)
+    if not errors:
+        return instance
+    instance, _errors = load_content_file(path, cls, cache)
+    return instance
 
 
 def load_content_file(
     path: Path, cls: type, cache: ContentCache | None = None
 ) -> tuple[object | None, list[ContentError]]:
     """Read one file into `cls`, checking its schema_version first."""
-    if cache is not None and (cached := cache.get(path)) is not None:
-        instance, errors = build_dataclass(cls, cached, path.name)
-        if not errors:
-            return instance, []
     try:
         data = load_yaml(path)
     except ContentFileError as failure:

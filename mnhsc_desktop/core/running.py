@@ -7,7 +7,6 @@ without Qt, so the command line stays free of Qt.
 from __future__ import annotations
 
 import os
-import socket
 from pathlib import Path
 
 LOCK_FILE = "mnhsc-desktop.lock"
@@ -21,6 +20,8 @@ def app_running_on(data_dir: Path) -> bool:
         pid = int(lines[0])
     except (OSError, ValueError, IndexError):
         return False
+    import socket  # only here: the window imports this module for LOCK_FILE at start-up
+
     if len(lines) > 2 and lines[2] and lines[2] != socket.gethostname():
         return True  # held from another computer (a shared folder): assume it is in use
     return _process_alive(pid)

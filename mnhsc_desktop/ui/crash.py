@@ -5,11 +5,12 @@ The details go to `errors.log` in the data folder, which IT or a developer can a
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
-import traceback
 from pathlib import Path
-from types import TracebackType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from types import TracebackType
 
 LOG_FILE = "errors.log"
 MAX_LOG_BYTES = 512 * 1024
@@ -17,6 +18,9 @@ MAX_LOG_BYTES = 512 * 1024
 
 def write_error_log(data_dir: Path, error: BaseException) -> Path | None:
     """Append the traceback to the log; returns its path, or None when it cannot be written."""
+    import datetime as dt
+    import traceback
+
     log = data_dir / LOG_FILE
     details = "".join(traceback.format_exception(type(error), error, error.__traceback__))
     try:

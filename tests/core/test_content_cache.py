@@ -93,3 +93,11 @@ def test_an_unwritable_cache_folder_changes_nothing(content_copy: Path, tmp_path
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
     assert load_content(content_copy, cache_dir=blocker / "cache").ok
+
+
+def test_unchanged_valid_parts_are_built_only_when_used(content_copy: Path, tmp_path: Path) -> None:
+    load_content(content_copy, cache_dir=tmp_path / "cache")
+    content = load_content(content_copy, cache_dir=tmp_path / "cache")
+    assert "calendar" not in vars(content), "not built at start-up"
+    assert len(content.calendar.events) == 54
+    assert "calendar" in vars(content)
