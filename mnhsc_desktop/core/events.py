@@ -44,7 +44,7 @@ _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
 
 # -- the content file ---------------------------------------------------------------------------
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands of these: no per-object dict
 class Resource:
     """Something the page names beside an event; it lives on the internet."""
 
@@ -104,7 +104,7 @@ class CalendarFile:
 
 
 # -- the model everything else uses ---------------------------------------------------------------
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands of these: no per-object dict
 class Repeat:
     """A repeat every `interval` days, weeks, months or years, ended by a count or a last date.
 
@@ -118,7 +118,7 @@ class Repeat:
     until: dt.date | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands of these: no per-object dict
 class Event:
     uid: str
     title: str

@@ -162,7 +162,12 @@ class _EventReader:
         try:
             if prop.params.get("VALUE", "").upper() == "DATE" or len(value) == 8:
                 return dt.date(int(value[:4]), int(value[4:6]), int(value[6:8])), None
-            moment = dt.datetime.strptime(value[:15], "%Y%m%dT%H%M%S")
+            if len(value) < 15 or value[8] not in "Tt":
+                raise ValueError(value)
+            moment = dt.datetime(
+                int(value[:4]), int(value[4:6]), int(value[6:8]),
+                int(value[9:11]), int(value[11:13]), int(value[13:15]),
+            )  # fmt: skip
         except (ValueError, IndexError):
             raise SkipEvent(f"has a date that cannot be read ({prop.name}:{value})") from None
         if value.endswith("Z"):

@@ -59,6 +59,7 @@ class CalendarTab(QWidget):
         self.shown: list[Occurrence] = []
         self._sort = (0, Qt.SortOrder.AscendingOrder)
         self._syncing = False
+        self._last_query: tuple | None = None
         self._build()
         self._build_actions()
         self._fill_filter_choices()
@@ -253,7 +254,7 @@ class CalendarTab(QWidget):
             combo.blockSignals(False)
 
     def _has_upcoming(self) -> bool:
-        return any(o.end >= self.today for o in self.calendar.occurrences())
+        return self.calendar.has_upcoming(self.today)
 
     def current_filter(self) -> Filter:
         def chosen(combo: QComboBox) -> frozenset[str]:
@@ -277,7 +278,20 @@ class CalendarTab(QWidget):
         selected = self.selected_occurrence()
         where = self.current_filter()
         start, end = self._range()
-        self.shown = self.calendar.search(where, start, end)
+        query = (where, start, end, self.calendar)
+        previous = self._last_query
+        narrower = (
+            previous is not None
+            and previous[1:] == query[1:]
+            and where.text.startswith(previous[0].text)
+            and where.kinds == previous[0].kinds
+            and where.locations == previous[0].locations
+            and where.waves == previous[0].waves
+        )
+        self.shown = self.calendar.search(
+            where, start, end, within=self.shown if narrower else None
+        )
+        self._last_query = query
         hidden = self.calendar.hidden if self.show_hidden.isChecked() else frozenset()
         self.model.set_rows(self.shown, hidden, self.today)
         if self._sort != (0, Qt.SortOrder.AscendingOrder):
@@ -306,7 +320,7 @@ class CalendarTab(QWidget):
         upcoming = self._has_upcoming()
         self.notice.setVisible(not upcoming)
         if not upcoming:
-            last = max((o.end for o in self.calendar.occurrences()), default=None)
+            last = self.calendar.last_day()
             ended = f" The calendar in this app ends on {uk_date(last)}." if last else ""
             self.notice_text.setText(
                 f"Nothing coming up.{ended} Import a newer calendar from your trust or the collaborative, or look back over the whole programme."
