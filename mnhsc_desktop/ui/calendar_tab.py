@@ -217,21 +217,66 @@ class CalendarTab(QWidget):
         return combo
 
     def _build_actions(self) -> None:
-        """Keys that work while the calendar tab has focus (listed in Help > Keyboard shortcuts)."""
+        """Keys for the tab (listed in Help > Keyboard shortcuts) and the agenda's context menu."""
         self.actions_for_menu: list[QAction] = []
-        for text, keys, slot in (
-            ("Find in calendar", "Ctrl+F", self.focus_search),
-            ("Edit selected event", "Return", self.edit_selected),
-            ("Delete selected event", "Delete", self.delete_selected),
-            ("Previous month", "Alt+PgUp", lambda: self._step_month(-1)),
-            ("Next month", "Alt+PgDown", lambda: self._step_month(1)),
-        ):
-            action = QAction(text, self)
-            action.setShortcuts([QKeySequence(keys)])
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(lambda _checked=False, slot=slot: slot())
-            self.addAction(action)
-            self.actions_for_menu.append(action)
+
+        def add(
+            widget: QWidget, text: str, keys: str | None, slot, context: Qt.ShortcutContext
+        ) -> QAction:
+            action = QAction(text, widget)
+            if keys:
+                action.setShortcuts([QKeySequence(keys)])
+                action.setShortcutContext(context)
+            action.triggered.connect(lambda _checked=False: slot())
+            widget.addAction(action)
+            if keys:
+                self.actions_for_menu.append(action)
+            return action
+
+        tab_wide = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        on_table = (
+            Qt.ShortcutContext.WidgetShortcut
+        )  # Enter and Delete mean something else in the search box
+        add(self, "Find in calendar", "Ctrl+F", self.focus_search, tab_wide)
+        add(self, "Previous month", "Alt+PgUp", lambda: self._step_month(-1), tab_wide)
+        add(self, "Next month", "Alt+PgDown", lambda: self._step_month(1), tab_wide)
+        self.edit_action = add(self.table, "&Edit…", "Return", self.edit_selected, on_table)
+        self.delete_action = add(self.table, "&Delete", "Delete", self.delete_selected, on_table)
+        self.export_one_action = add(
+            self.table, "E&xport this event…", None, lambda: self.export_requested.emit(), on_table
+        )
+        self.hide_action = add(self.table, "&Hide", None, self._toggle_hidden_selected, on_table)
+        self.edit_action.setText("Edit selected event")
+        self.delete_action.setText("Delete selected event")
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+
+    def _context_menu(self, position) -> None:
+        menu = self.context_menu_for_selection()
+        if menu is not None:
+            menu.popup(self.table.viewport().mapToGlobal(position))
+
+    def context_menu_for_selection(self):
+        from PySide6.QtWidgets import QMenu
+
+        event = self.selected_event()
+        if event is None:
+            return None
+        menu = QMenu(self)
+        menu.addAction(self.export_one_action)
+        if event.origin == "shipped":
+            hidden = event.key in self.calendar.hidden
+            self.hide_action.setText("Show a&gain" if hidden else "&Hide from my calendar")
+            menu.addAction(self.hide_action)
+        else:
+            menu.addActions([self.edit_action, self.delete_action])
+        menu.aboutToHide.connect(menu.deleteLater)
+        return menu
+
+    def _toggle_hidden_selected(self) -> None:
+        event = self.selected_event()
+        if event is not None and event.origin == "shipped":
+            self._hide(event, event.key not in self.calendar.hidden)
 
     # -- data ----------------------------------------------------------------------------
     def _fill_filter_choices(self) -> None:

@@ -222,3 +222,34 @@ def test_sorting_by_a_column_and_back(tab) -> None:
     assert tab.proxy.data(tab.proxy.index(0, 1)) == sorted(titles(tab), key=str.casefold)[-1]
     tab._sort_by(0)
     assert tab.proxy.data(tab.proxy.index(0, 0)).startswith("March 2018")
+
+
+def test_context_menu_offers_what_fits_the_event(tab) -> None:
+    tab.search.setText("ATAIN")
+    tab.table.selectRow(0)
+    menu = tab.context_menu_for_selection()
+    assert [a.text() for a in menu.actions()] == ["E&xport this event…", "&Hide from my calendar"]
+    menu.deleteLater()
+    tab.hide_action.trigger()
+    assert tab.model.rows == []
+
+
+def test_keys_on_the_agenda(window, tab, qtbot, monkeypatch) -> None:
+    opened: list[EventDialog] = []
+    monkeypatch.setattr(EventDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    fill = EventDialog(None)
+    fill_dialog(fill)
+    from mnhsc_desktop.core.calendar import save_events
+
+    save_events(tab.store, [fill.result_event()])
+    fill.deleteLater()
+    tab.search.setText("PDSA workshop")
+    tab.table.setFocus()
+    tab.table.selectRow(0)
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    assert len(opened) == 1 and opened[0].title.text() == "Trust PDSA workshop"
+    qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
+    assert tab.model.rows == []
+    qtbot.keyClick(tab, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert tab.search.hasFocus()
