@@ -17,6 +17,8 @@ commands:
                          write the shipped calendar and your own events as an .ics file
   calendar import FILE [--dry-run]
                          add or update events from an .ics file (prints what it did)
+  record export OUT.pdf|OUT.csv [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                         write your learning record (CPD, reflections, QI levels)
 
 exit codes:
   0  success
@@ -69,13 +71,14 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     )
     check = content_commands.add_parser("check", help="check a content folder")
     check.add_argument("folder", nargs="?", metavar="DIR", help="folder to check")
-    from mnhsc_desktop import cli_calendar
+    from mnhsc_desktop import cli_calendar, cli_record
 
     cli_calendar.add_commands(commands)
+    cli_record.add_commands(commands)
     return parser
 
 
-COMMANDS = ("content", "calendar")
+COMMANDS = ("content", "calendar", "record")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -90,6 +93,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from mnhsc_desktop import cli_calendar
 
         return cli_calendar.run(args)
+    if args.command == "record":
+        from mnhsc_desktop import cli_record
+
+        return cli_record.run(args)
     # The pure-Python side is imported before Qt: PySide6 reads the source of every module
     # imported after it (its __feature__ import hook), which would add ~1 ms per module here.
     import mnhsc_desktop.core.content

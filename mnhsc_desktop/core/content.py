@@ -24,6 +24,7 @@ from mnhsc_desktop.core.schema import (
 
 if TYPE_CHECKING:
     from mnhsc_desktop.core.events import CalendarFile
+    from mnhsc_desktop.core.ladder import LadderFile
 
 CONTENT_SCHEMA_VERSION = 1
 
@@ -61,6 +62,7 @@ class About:
 CONTENT_FILES: dict[str, tuple[str, str]] = {
     "about.yaml": ("about", "mnhsc_desktop.core.content:About"),
     "calendar.yaml": ("calendar", "mnhsc_desktop.core.events:CalendarFile"),
+    "ladder.yaml": ("ladder", "mnhsc_desktop.core.ladder:LadderFile"),
 }
 
 
@@ -78,6 +80,7 @@ class Content:
 
     about: About | None
     calendar: CalendarFile | None
+    ladder: LadderFile | None
 
     def __init__(
         self,

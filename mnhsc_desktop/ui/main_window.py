@@ -19,11 +19,6 @@ from mnhsc_desktop.ui.widgets import LazyTab, NoticeBanner
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QIcon
 
-LADDER_PROMISE = (
-    "The 3Ls ladder will be here: for each Quality Improvement subject, where you stand (Learn, "
-    "Living or Leading), the resources at each level to tick off with time and reflections, and a "
-    "learning record for appraisal and NMC revalidation."
-)
 CULTURE_PROMISE = (
     "The safety culture library will be here: every activity from the collaborative's Safety "
     "Culture and Leadership page, searchable, with a team log, a session planner for facilitators "
@@ -62,7 +57,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.home_tab, TABS[0][1])
         self.calendar_host = LazyTab(self._make_calendar_tab)
         self.tabs.addTab(self.calendar_host, TABS[1][1])
-        self.tabs.addTab(PlaceholderTab("QI ladder", LADDER_PROMISE), TABS[2][1])
+        self.ladder_host = LazyTab(self._make_ladder_tab)
+        self.tabs.addTab(self.ladder_host, TABS[2][1])
         self.tabs.addTab(PlaceholderTab("Culture library", CULTURE_PROMISE), TABS[3][1])
         self.banner_area.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
@@ -148,6 +144,22 @@ class MainWindow(QMainWindow):
         tab.import_requested.connect(self._import_calendar)
         tab.export_requested.connect(lambda: self._export_calendar(prefer_selected=True))
         return tab
+
+    def _make_ladder_tab(self):
+        from mnhsc_desktop.ui.ladder_tab import LadderTab
+
+        if self.content.ladder is None:
+            return PlaceholderTab(
+                "QI ladder",
+                "The QI ladder's content could not be loaded; the message at the top of the window says why.",
+            )
+        tab = LadderTab(self.content.ladder, self.store)
+        tab.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        return tab
+
+    @property
+    def ladder_tab(self):
+        return self.ladder_host.content()
 
     @property
     def calendar_tab(self):

@@ -1,0 +1,45 @@
+"""`mnhsc-desktop record export` from the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pypdf
+
+
+def seed_progress(data: Path) -> None:
+    data.mkdir()
+    state = {
+        "schema_version": 1,
+        "profile": {"name": "Jane Midwife", "revalidation_due": "2027-03-31"},
+        "ladder": {"done/q-network": {"done": True, "date": "2026-01-10", "minutes": 30, "participatory": False,
+                                       "learned": "Networks help", "practice": "", "changed_at": "2026-01-10T10:00:00+00:00"}},
+    }  # fmt: skip
+    (data / "state.json").write_text(json.dumps(state))
+
+
+def test_record_export_pdf_and_csv(run_app, tmp_path: Path) -> None:
+    data = tmp_path / "d"
+    seed_progress(data)
+    pdf = tmp_path / "r.pdf"
+    result = run_app("--data-dir", str(data), "record", "export", str(pdf))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"Wrote 1 CPD entry to {pdf}."
+    text = " ".join(pypdf.PdfReader(pdf).pages[0].extract_text().split())
+    assert "Jane Midwife" in text and "Apply for the Q network" in text
+    csv = tmp_path / "r.csv"
+    assert (
+        run_app(
+            "--data-dir", str(data), "record", "export", str(csv), "--from", "2026-02-01"
+        ).returncode
+        == 0
+    )
+    assert csv.read_text(encoding="utf-8-sig").splitlines()[1:] == []
+
+
+def test_record_export_refuses_other_file_types(run_app, tmp_path: Path) -> None:
+    result = run_app(
+        "--data-dir", str(tmp_path / "d"), "record", "export", str(tmp_path / "r.docx")
+    )
+    assert result.returncode == 2 and "should end in .pdf or .csv" in result.stderr
