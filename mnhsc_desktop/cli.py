@@ -19,6 +19,9 @@ commands:
                          add or update events from an .ics file (prints what it did)
   record export OUT.pdf|OUT.csv [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                          write your learning record (CPD, reflections, QI levels)
+  progress export FILE   write everything personal to one file, to carry to another PC
+  progress import FILE [--dry-run]
+                         merge a progress file in (the newer change wins; conflicts listed)
 
 exit codes:
   0  success
@@ -71,14 +74,15 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     )
     check = content_commands.add_parser("check", help="check a content folder")
     check.add_argument("folder", nargs="?", metavar="DIR", help="folder to check")
-    from mnhsc_desktop import cli_calendar, cli_record
+    from mnhsc_desktop import cli_calendar, cli_progress, cli_record
 
     cli_calendar.add_commands(commands)
     cli_record.add_commands(commands)
+    cli_progress.add_commands(commands)
     return parser
 
 
-COMMANDS = ("content", "calendar", "record")
+COMMANDS = ("content", "calendar", "record", "progress")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -97,6 +101,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from mnhsc_desktop import cli_record
 
         return cli_record.run(args)
+    if args.command == "progress":
+        from mnhsc_desktop import cli_progress
+
+        return cli_progress.run(args)
     # The pure-Python side is imported before Qt: PySide6 reads the source of every module
     # imported after it (its __feature__ import hook), which would add ~1 ms per module here.
     import mnhsc_desktop.core.content

@@ -141,7 +141,9 @@ class Completion:
 
 
 def now_stamp() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(
+        timespec="microseconds"
+    )  # ties would hide the newer change
 
 
 class Progress:

@@ -85,6 +85,14 @@ class MainWindow(QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addActions([self.import_action, self.export_action])
         file_menu.addSeparator()
+        self.export_progress_action = self._action(
+            "Export &my progress…", None, self._export_progress
+        )
+        self.import_progress_action = self._action(
+            "Import m&y progress…", None, self._import_progress
+        )
+        file_menu.addActions([self.export_progress_action, self.import_progress_action])
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
         calendar_menu = self.menuBar().addMenu("&Calendar")
@@ -198,6 +206,18 @@ class MainWindow(QMainWindow):
             }[choice]
         message = write_events(self, chosen, suggested)
         if message:
+            self.statusBar().showMessage(message, 10000)
+
+    def _export_progress(self) -> None:
+        from mnhsc_desktop.ui.progress_files import run_export
+
+        if message := run_export(self, self.store):
+            self.statusBar().showMessage(message, 10000)
+
+    def _import_progress(self) -> None:
+        from mnhsc_desktop.ui.progress_files import run_import
+
+        if message := run_import(self, self.store):
             self.statusBar().showMessage(message, 10000)
 
     def _new_event(self) -> None:

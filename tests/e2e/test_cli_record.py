@@ -43,3 +43,19 @@ def test_record_export_refuses_other_file_types(run_app, tmp_path: Path) -> None
         "--data-dir", str(tmp_path / "d"), "record", "export", str(tmp_path / "r.docx")
     )
     assert result.returncode == 2 and "should end in .pdf or .csv" in result.stderr
+
+
+def test_progress_export_then_import_elsewhere(run_app, tmp_path: Path) -> None:
+    data = tmp_path / "d"
+    seed_progress(data)
+    out = tmp_path / "p.json"
+    assert run_app("--data-dir", str(data), "progress", "export", str(out)).returncode == 0
+    other = str(tmp_path / "other")
+    dry = run_app("--data-dir", other, "progress", "import", str(out), "--dry-run")
+    assert dry.returncode == 0 and "3 new" in dry.stdout and "nothing was changed" in dry.stdout
+    done = run_app("--data-dir", other, "progress", "import", str(out))
+    assert done.returncode == 0 and "Imported." in done.stdout
+    again = run_app("--data-dir", other, "progress", "import", str(out), "--dry-run")
+    assert "0 new, 0 updated, 3 unchanged" in again.stdout
+    refused = run_app("--data-dir", other, "progress", "import", str(tmp_path / "d" / "state.json"))
+    assert refused.returncode == 2 and "not a progress file" in refused.stderr

@@ -132,3 +132,38 @@ def test_period_change_updates_the_summary(tab, monkeypatch) -> None:
 def test_ladder_model_is_well_behaved(qtmodeltester, tab) -> None:
     model: LadderModel = tab.model
     qtmodeltester.check(model)
+
+
+def test_export_and_import_my_progress_through_the_file_menu(
+    window, tab, monkeypatch, tmp_path: Path
+) -> None:
+    from mnhsc_desktop.core.ladder import Completion, mark_done
+    from mnhsc_desktop.ui.progress_files import ProgressPreviewDialog
+
+    mark_done(window.store, Completion("q-network", dt.date(2026, 1, 10), 30))
+    out = tmp_path / "mine.mnhsc-progress.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.export_progress_action.trigger()
+    assert out.exists() and "saved to" in window.statusBar().currentMessage()
+    tab.resources.setCurrentRow(0)
+    from mnhsc_desktop.core.ladder import undo_done
+
+    undo_done(window.store, "q-network")
+    payload = json.loads(out.read_text())
+    payload["data"]["ladder"]["done/register-lifeqi"] = {
+        "done": True,
+        "date": "2026-02-01",
+        "minutes": 15,
+        "changed_at": "2026-02-01T09:00:00+00:00",
+    }
+    out.write_text(json.dumps(payload))
+    previews: list[ProgressPreviewDialog] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(
+        ProgressPreviewDialog, "exec", lambda d: previews.append(d) or QDialog.DialogCode.Accepted
+    )
+    window.import_progress_action.trigger()
+    listed = [previews[0].items.item(i).text() for i in range(previews[0].items.count())]
+    assert any("register lifeqi" in item for item in listed)
+    assert any("q network" in item and "yours is newer" in item for item in listed)
+    assert "register-lifeqi" in tab.progress.done and "q-network" not in tab.progress.done

@@ -23,7 +23,15 @@ def test_window_shows_the_four_tabs_and_menus(make_window) -> None:
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
     assert menus == ["File", "Calendar", "View", "Help"]
     file_items = [a.text().replace("&", "") for a in window.menuBar().actions()[0].menu().actions()]
-    assert file_items == ["Import calendar…", "Export calendar…", "", "Quit"]
+    assert file_items == [
+        "Import calendar…",
+        "Export calendar…",
+        "",
+        "Export my progress…",
+        "Import my progress…",
+        "",
+        "Quit",
+    ]
     assert window.windowTitle() == "MNHSC Desktop"
 
 
