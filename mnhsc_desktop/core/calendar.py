@@ -211,9 +211,8 @@ def _nth(first: dt.date, repeat: Repeat, n: int) -> dt.date | None:
 # -- the store ---------------------------------------------------------------------------------
 def stored_events(store: Store) -> list[Event]:
     events = []
-    for key in store.keys(SECTION):
+    for key, data in store.items(SECTION):
         if key.startswith(EVENT_PREFIX):
-            data = store.get(SECTION, key)
             try:
                 events.append(event_from_json(data))
             except (KeyError, TypeError, ValueError):

@@ -8,6 +8,7 @@ undo kept as a dated tombstone so that merging two PCs' progress can tell which 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -109,7 +110,11 @@ class LadderFile:
         ]
 
     def resource(self, resource_id: str) -> LadderResource | None:
-        return next((r for r in self.resources if r.id == resource_id), None)
+        return self._by_id.get(resource_id)
+
+    @functools.cached_property
+    def _by_id(self) -> dict[str, LadderResource]:
+        return {r.id: r for r in self.resources}
 
 
 # -- progress ----------------------------------------------------------------------------------
@@ -152,16 +157,26 @@ class Progress:
     def __init__(self, store: Store) -> None:
         self.levels: dict[str, list[LevelChange]] = {}
         self.done: dict[str, Completion] = {}
-        for key in store.keys(SECTION):
-            value = store.get(SECTION, key)
-            kind, _, name = key.partition("/")
-            try:
-                if kind == "level" and isinstance(value, list):
-                    self.levels[name] = [_level_from_json(v) for v in value]
-                elif kind == "done" and isinstance(value, dict) and value.get("done", True):
-                    self.done[name] = _completion_from_json(name, value)
-            except (KeyError, TypeError, ValueError):
-                continue  # a damaged entry is left in the store untouched, and not shown
+        for key, value in store.items(SECTION):
+            self._read(key, value)
+
+    def _read(self, key: str, value: Any) -> None:
+        kind, _, name = key.partition("/")
+        self.levels.pop(name, None) if kind == "level" else self.done.pop(name, None)
+        try:
+            if kind == "level" and isinstance(value, list):
+                self.levels[name] = [_level_from_json(v) for v in value]
+            elif kind == "done" and isinstance(value, dict) and value.get("done", True):
+                self.done[name] = _completion_from_json(name, value)
+        except (KeyError, TypeError, ValueError):
+            pass  # a damaged entry is left in the store untouched, and not shown
+
+    def apply(self, store: Store, change: StateChange) -> Progress:
+        """Take in one change (a tick, an undo, a level): re-reads only that key."""
+        if change.key == "*":
+            return Progress(store)
+        self._read(change.key, store.get(SECTION, change.key))
+        return self
 
     def level_of(self, subject: str) -> str:
         history = self.levels.get(subject)

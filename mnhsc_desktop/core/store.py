@@ -258,8 +258,17 @@ class Store:
     def keys(self, section: str) -> list[str]:
         return list(self._state[section])
 
+    def items(self, section: str) -> list[tuple[str, Any]]:
+        """Every (key, value) of a section, without copying: for readers that build their own
+        objects from the values and never change them (copying thousands of ticks is slow)."""
+        return list(self._state[section].items())
+
     def subscribe(self, listener: Callable[[StateChange], None]) -> None:
         self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Callable[[StateChange], None]) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
 
     def snapshot(self) -> dict[str, Any]:
         return copy.deepcopy(self._state)
@@ -275,7 +284,9 @@ class Store:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise WriteFailed(self.path, error) from error
-        payload = json.dumps(self._state, ensure_ascii=False, indent=1, sort_keys=True)
+        # Compact on purpose: with indent, json falls back to its pure-Python encoder, ~5x slower
+        # (thousands of ticks took 150 ms to write instead of 30).
+        payload = json.dumps(self._state, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         atomic_write_bytes(self.path, payload.encode("utf-8"))
         self.dirty = False
         return True

@@ -23,7 +23,15 @@ class AutoSaver(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.save_now)
-        store.subscribe(self._on_change)
+        from shiboken6 import isValid
+
+        def listener(change: StateChange) -> None:
+            if isValid(self):
+                self._on_change(change)
+            else:
+                store.unsubscribe(listener)
+
+        store.subscribe(listener)
         if store.dirty:  # a repaired or migrated store is written back straight away
             self._timer.start(0)
 

@@ -43,6 +43,7 @@ from mnhsc_desktop.core.store import StateChange, Store
 from mnhsc_desktop.ui.agenda_model import OCCURRENCE_ROLE, AgendaModel, make_proxy
 from mnhsc_desktop.ui.event_detail import EventDetail
 from mnhsc_desktop.ui.month_view import MonthView
+from mnhsc_desktop.ui.widgets import follow_store
 
 MODES = (("upcoming", "Upcoming"), ("month", "Month shown"), ("all", "Whole calendar"))
 
@@ -67,7 +68,7 @@ class CalendarTab(QWidget):
         self.month_view.setSelectedDate(QDate.currentDate())
         self.mode.currentIndexChanged.connect(self.refresh_agenda)
         self.refresh_agenda()
-        store.subscribe(self._on_store_change)
+        follow_store(store, self, self._on_store_change)
 
     # -- layout --------------------------------------------------------------------------
     def _build(self) -> None:

@@ -17,10 +17,25 @@ class LadderModel(QAbstractTableModel):
         super().__init__(parent)
         self.ladder = ladder
         self.progress = progress
+        self._count()
 
     def set_progress(self, progress: Progress) -> None:
         self.progress = progress
+        self._count()
         self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(HEADERS) - 1))
+
+    def _count(self) -> None:
+        """Done and total per (subject, level), in one pass: cells are painted often."""
+        subjects = [s.id for s in self.ladder.subjects]
+        self.counts: dict[tuple[str, str], list[int]] = {
+            (s, level): [0, 0] for s in subjects for level in LEVELS
+        }
+        for resource in self.ladder.resources:
+            for subject in subjects if "all" in resource.subjects else resource.subjects:
+                cell = self.counts.get((subject, resource.level))
+                if cell is not None:
+                    cell[1] += 1
+                    cell[0] += resource.id in self.progress.done
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.ladder.subjects)
@@ -33,10 +48,9 @@ class LadderModel(QAbstractTableModel):
         if column == 0:
             return subject.name
         level = LEVELS[column - 1]
-        resources = self.ladder.resources_for(subject.id, level)
-        done = sum(1 for r in resources if r.id in self.progress.done)
+        done, total = self.counts[(subject.id, level)]
         where = self.progress.level_of(subject.id)
-        counts = f"{done} of {len(resources)} done"
+        counts = f"{done} of {total} done"
         if where == level:
             return f"● You are here\n{counts}"
         if where in LEVELS and LEVELS.index(where) > LEVELS.index(level):

@@ -46,7 +46,7 @@ from mnhsc_desktop.core.ladder import (
 from mnhsc_desktop.core.record import cpd_rows, csv_bytes, record_html
 from mnhsc_desktop.core.store import StateChange, Store
 from mnhsc_desktop.ui.ladder_model import LadderModel
-from mnhsc_desktop.ui.widgets import escape
+from mnhsc_desktop.ui.widgets import escape, follow_store
 
 RESOURCE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -64,7 +64,7 @@ class LadderTab(QWidget):
         self._build()
         self.refresh()
         self.grid.setCurrentIndex(self.model.index(0, self._column_for(0)))
-        store.subscribe(self._on_store_change)
+        follow_store(store, self, self._on_store_change)
 
     # -- layout --------------------------------------------------------------------------
     def _build(self) -> None:
@@ -189,8 +189,11 @@ class LadderTab(QWidget):
         )
         self._show_subject()
 
-    def refresh(self) -> None:
-        self.progress = Progress(self.store)
+    def refresh(self, change: StateChange | None = None) -> None:
+        if change is not None and change.section == "ladder":
+            self.progress = self.progress.apply(self.store, change)
+        elif change is None:
+            self.progress = Progress(self.store)
         self.model.set_progress(self.progress)
         period = revalidation_period(self.store)
         s = summarise(self.ladder, self.progress, period)
@@ -227,30 +230,41 @@ class LadderTab(QWidget):
         self._fill_resources(subject.id)
 
     def _fill_resources(self, subject_id: str) -> None:
-        selected = self.selected_resource()
-        self.resources.blockSignals(True)
-        self.resources.clear()
         resources = self.ladder.resources_for(subject_id, self.level)
         next_up = next((r for r in resources if r.id not in self.progress.done), None)
-        for resource in resources:
-            done = self.progress.done.get(resource.id)
-            if done:
-                state = f"✓ Done {uk_date(done.date)}"
-            else:
-                state = "→ Next" if resource is next_up else "○ Not done"
-            item = QListWidgetItem(
-                f"{state} — {resource.title} ({RESOURCE_TYPES[resource.type]}, about {resource.minutes} min)"
-            )
-            item.setData(RESOURCE_ROLE, resource.id)
-            self.resources.addItem(item)
-            if selected is not None and resource.id == selected.id:
-                self.resources.setCurrentItem(item)
+        texts = [self._resource_line(r, r is next_up) for r in resources]
+        ids = [r.id for r in resources]
+        shown = [
+            self.resources.item(row).data(RESOURCE_ROLE) for row in range(self.resources.count())
+        ]
+        self.resources.blockSignals(True)
+        if shown == ids:  # same list (a tick, an undo): change only the lines that changed
+            for row, text in enumerate(texts):
+                item = self.resources.item(row)
+                if item.text() != text:
+                    item.setText(text)
+        else:
+            selected = self.selected_resource()
+            self.resources.clear()
+            for resource, text in zip(resources, texts, strict=True):
+                item = QListWidgetItem(text)
+                item.setData(RESOURCE_ROLE, resource.id)
+                self.resources.addItem(item)
+                if selected is not None and resource.id == selected.id:
+                    self.resources.setCurrentItem(item)
         level_name = self.ladder.level(self.level).name
         self.resources_label.setText(f"&Resources at {level_name} ({len(resources)}):")
         self.resources.blockSignals(False)
         if self.resources.currentItem() is None and self.resources.count():
             self.resources.setCurrentRow(0)
         self._show_resource()
+
+    def _resource_line(self, resource: LadderResource, is_next: bool) -> str:
+        done = self.progress.done.get(resource.id)
+        if done is not None:
+            return f"✓ Done {uk_date(done.date)} — {resource.title} ({RESOURCE_TYPES[resource.type]}, about {resource.minutes} min)"
+        state = "→ Next" if is_next else "○ Not done"
+        return f"{state} — {resource.title} ({RESOURCE_TYPES[resource.type]}, about {resource.minutes} min)"
 
     def selected_resource(self) -> LadderResource | None:
         item = self.resources.currentItem()
@@ -293,7 +307,7 @@ class LadderTab(QWidget):
 
     def _on_store_change(self, change: StateChange) -> None:
         if change.section in ("ladder", "profile"):
-            self.refresh()
+            self.refresh(change)
 
     # -- changes ---------------------------------------------------------------------------
     def mark_selected_done(self) -> None:

@@ -99,3 +99,20 @@ class LazyTab(QWidget):
     def showEvent(self, event) -> None:
         self.content()
         super().showEvent(event)
+
+
+def follow_store(store, widget: QWidget, callback) -> None:
+    """Call `callback(change)` on each store change for as long as `widget` exists.
+
+    The store outlives any one widget; a listener left behind by a deleted widget would call
+    into freed Qt objects, so it removes itself instead.
+    """
+    from shiboken6 import isValid
+
+    def listener(change) -> None:
+        if isValid(widget):
+            callback(change)
+        else:
+            store.unsubscribe(listener)
+
+    store.subscribe(listener)
