@@ -5,6 +5,7 @@ Renders off screen (no display needed) with a fresh data folder, so nothing pers
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 import tempfile
@@ -19,7 +20,7 @@ from mnhsc_desktop.ui.app import app_icon, make_application
 from mnhsc_desktop.ui.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
-SHOTS = {"home": 0, "calendar": 1}
+SHOTS = {"home": 0, "calendar": 1, "ladder": 2}
 
 
 def main() -> int:
@@ -32,6 +33,27 @@ def main() -> int:
         for name, tab in SHOTS.items():
             window.tabs.setCurrentIndex(tab)
             app.processEvents()
+            if name == "ladder":  # a midwife a little way up the ladder
+                from mnhsc_desktop.core.ladder import Completion, mark_done, set_level
+
+                today = dt.date.today()
+                mark_done(
+                    window.store,
+                    Completion(
+                        "mike-evans-qi-video",
+                        today,
+                        20,
+                        False,
+                        "QI looks at the system",
+                        "I test small changes first",
+                        "practise-effectively",
+                    ),
+                )
+                set_level(window.store, "pdsa", "living", today, "Ran two PDSA cycles on the ward")
+                set_level(window.store, "measurement", "learn", today)
+                tab = window.ladder_tab
+                tab.grid.setCurrentIndex(tab.model.index(3, 2))
+                app.processEvents()
             if name == "calendar":  # what a clinician does first: find a session
                 window.calendar_tab.search.setText("hypo")
                 window.calendar_tab.table.selectRow(0)
