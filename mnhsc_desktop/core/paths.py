@@ -9,21 +9,21 @@ import os
 import sys
 from pathlib import Path
 
-from mnhsc_desktop import APP_NAME
-
 DATA_DIR_ENV = "MNHSC_DATA_DIR"
 CONTENT_DIR_ENV = "MNHSC_CONTENT_DIR"
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
 def user_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
-    """The per-user folder for personal state: --data-dir, then MNHSC_DATA_DIR, then the OS default."""
+    """The per-user folder for personal state: --data-dir, then MNHSC_DATA_DIR, then the folder
+    the user chose in the app (data_folder.py), then the OS default."""
     chosen = override or os.environ.get(DATA_DIR_ENV)
     if chosen:
         return Path(chosen).expanduser().resolve()
-    import platformdirs  # imported late: only needed when no folder was given
+    from mnhsc_desktop.core.data_folder import chosen_data_dir, default_data_dir
 
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
+    standard = default_data_dir()
+    return chosen_data_dir(standard) or standard
 
 
 def _bundled_dir(name: str) -> Path:

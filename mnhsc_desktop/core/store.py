@@ -6,6 +6,7 @@ from a newer version is left alone; a failed save keeps everything in memory to 
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
 import json
@@ -32,7 +33,9 @@ SECTION_NAMES = {
     "ladder": "your QI ladder progress",
     "culture": "your culture activity log and session plans",
 }
-NoticeKind = Literal["damaged", "repaired", "newer", "unreadable", "migrated", "folder"]
+NoticeKind = Literal[
+    "damaged", "repaired", "newer", "unreadable", "migrated", "folder", "unreachable-folder"
+]
 
 
 @dataclass(frozen=True)
@@ -59,9 +62,10 @@ def empty_state() -> dict[str, Any]:
 class Store:
     """Personal state in memory, with the rules for reading and writing it to disk."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, local_copy: Path | None = None) -> None:
         self.folder = Path(folder)
         self.path = self.folder / STORE_FILE
+        self.local_copy = local_copy  # a safety copy on this PC when the folder is elsewhere
         self.read_only = False
         self.dirty = False
         self.notices: list[StoreNotice] = []
@@ -70,9 +74,15 @@ class Store:
 
     # -- reading -------------------------------------------------------------------------
     @classmethod
-    def open(cls, folder: Path) -> Store:
-        """Load the store in `folder`, never raising for bad data: problems become notices."""
-        store = cls(folder)
+    def open(cls, folder: Path, local_copy: Path | None = None) -> Store:
+        """Load the store in `folder`, never raising for bad data: problems become notices.
+
+        With `local_copy`, a folder that cannot be reached opens from that copy, read-only.
+        """
+        store = cls(folder, local_copy)
+        if local_copy is not None and not Path(folder).is_dir():
+            store._open_local_copy()
+            return store
         try:
             store.folder.mkdir(parents=True, exist_ok=True)
             remove_stale_temp_files(store.folder)
@@ -123,6 +133,36 @@ class Store:
             if data is None:
                 return
         self._keep_valid_sections(data)
+
+    def _open_local_copy(self) -> None:
+        self.read_only = True
+        assert self.local_copy is not None
+        try:
+            data = json.loads(self.local_copy.read_bytes().decode("utf-8"))
+            saved = dt.datetime.fromtimestamp(self.local_copy.stat().st_mtime).strftime(
+                "%d %b %Y %H:%M"
+            )
+        except (OSError, ValueError):
+            data, saved = None, None
+        if isinstance(data, dict) and data.get("schema_version") == SCHEMA_VERSION:
+            self._state = empty_state() | {
+                k: v for k, v in data.items() if k in SECTIONS and isinstance(v, dict)
+            }
+            shown = f"This is the copy kept on this PC (saved {saved}), read-only"
+        else:
+            shown = "There is no copy of it on this PC, so the app has started empty and read-only"
+        self._notice(
+            "unreachable-folder",
+            f"Your data folder {self.folder} cannot be reached (is the network drive connected?). "
+            f"{shown}: changes made now will not be saved. Reconnect and restart to carry on.",
+        )
+
+    def relocate(self, folder: Path, local_copy: Path | None) -> None:
+        """Carry on in another folder (after data_folder.move_data has copied the data there)."""
+        self.folder = Path(folder)
+        self.path = self.folder / STORE_FILE
+        self.local_copy = local_copy
+        self.dirty = True
 
     def _migrate(self, data: dict[str, Any], version: int) -> dict[str, Any] | None:
         backup = self._unique_sibling(f"state.v{version}-backup")
@@ -289,4 +329,7 @@ class Store:
         payload = json.dumps(self._state, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         atomic_write_bytes(self.path, payload.encode("utf-8"))
         self.dirty = False
+        if self.local_copy is not None:
+            with contextlib.suppress(OSError):  # a safety copy: never the reason a save fails
+                atomic_write_bytes(self.local_copy, payload.encode("utf-8"))
         return True

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from mnhsc_desktop import APP_ID, APP_NAME, __version__
 from mnhsc_desktop.cli_support import EXIT_NOT_RESPONDING, EXIT_OK, say
 from mnhsc_desktop.core.content import load_content
+from mnhsc_desktop.core.data_folder import environment_chooses, local_copy_for
 from mnhsc_desktop.core.paths import content_dir, resources_dir, user_data_dir
 from mnhsc_desktop.core.store import Store
 from mnhsc_desktop.ui.crash import install_excepthook
@@ -56,15 +57,20 @@ def run_gui(args: argparse.Namespace) -> int:
         return EXIT_NOT_RESPONDING
 
     install_excepthook(data_dir)
-    store = Store.open(data_dir)
+    local_copy = None
+    if not args.data_dir and not environment_chooses():  # the folder chosen in the app, if any
+        local_copy = local_copy_for(data_dir)
+    store = Store.open(data_dir, local_copy)
     content = load_content(content_dir(args.content_dir), cache_dir=data_dir / "cache")
     window = MainWindow(content, store, app_icon())
     app.setWindowIcon(window.windowIcon())
+    window.guard = guard
+    window.data_folder_fixed = bool(args.data_dir) or environment_chooses()
     guard.show_requested.connect(window.bring_to_front)
     window.show()
     if args.quit_after_startup:
         # A zero timer fires once the event loop has handled the window's first show and paint.
         QTimer.singleShot(0, window.close)
     status = app.exec()
-    guard.release()
+    window.guard.release()  # the guard in use now: moving the data folder replaces it
     return status

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from mnhsc_desktop import APP_NAME
 from mnhsc_desktop.core.content import Content
@@ -42,6 +43,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.content = content
         self.store = store
+        self.guard = None  # set by the app: the single-copy lock, which follows the data folder
+        self.data_folder_fixed = False  # True when --data-dir or MNHSC_DATA_DIR chose the folder
         self.autosaver = AutoSaver(store, self)
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(icon)
@@ -91,7 +94,10 @@ class MainWindow(QMainWindow):
         self.import_progress_action = self._action(
             "Import m&y progress…", None, self._import_progress
         )
-        file_menu.addActions([self.export_progress_action, self.import_progress_action])
+        self.data_folder_action = self._action("&Data folder…", None, self.show_data_folder)
+        file_menu.addActions(
+            [self.export_progress_action, self.import_progress_action, self.data_folder_action]
+        )
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -219,6 +225,50 @@ class MainWindow(QMainWindow):
 
         if message := run_import(self, self.store):
             self.statusBar().showMessage(message, 10000)
+
+    def show_data_folder(self) -> None:
+        from mnhsc_desktop.ui.data_folder_dialog import DataFolderDialog
+
+        dialog = DataFolderDialog(self, self.store.folder, self.data_folder_fixed)
+        if dialog.exec() and dialog.chosen is not None:
+            self.move_data_to(dialog.chosen)
+
+    def move_data_to(self, target: Path) -> bool:
+        """Move the data (copy, check, point, keep the old file) and the single-copy lock with it."""
+        from mnhsc_desktop.core.data_folder import MoveRefused, move_data
+        from mnhsc_desktop.ui.single_instance import InstanceGuard
+
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            QMessageBox.warning(
+                self,
+                "Data not moved",
+                f"{target} cannot be used: {error.strerror or error}. Nothing was changed.",
+            )
+            return False
+        new_guard = InstanceGuard(target, self)
+        if not new_guard.acquire():
+            QMessageBox.warning(
+                self,
+                "Data not moved",
+                f"Another copy of MNHSC Desktop is using {target}. Nothing was changed.",
+            )
+            return False
+        self.autosaver.save_now()
+        try:
+            result = move_data(self.store, target)
+        except MoveRefused as refusal:
+            new_guard.release()
+            QMessageBox.warning(self, "Data not moved", str(refusal))
+            return False
+        if self.guard is not None:
+            self.guard.release()
+        self.guard = new_guard
+        new_guard.show_requested.connect(self.bring_to_front)
+        self.autosaver.save_now()
+        self.statusBar().showMessage(result.message, 15000)
+        return True
 
     def _new_event(self) -> None:
         self.show_calendar()

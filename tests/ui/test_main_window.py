@@ -29,6 +29,7 @@ def test_window_shows_the_four_tabs_and_menus(make_window) -> None:
         "",
         "Export my progress…",
         "Import my progress…",
+        "Data folder…",
         "",
         "Quit",
     ]
@@ -158,3 +159,24 @@ def test_closing_with_unsaved_changes_asks_first(make_window, full_disk) -> None
     window.close()
     assert not window.isVisible(), "retry failed again, then the user chose to quit"
     assert len(asked) == 3 and "full" in asked[0]
+
+
+def test_move_data_folder_through_the_dialog(make_window, tmp_path: Path, monkeypatch) -> None:
+    from mnhsc_desktop.ui.data_folder_dialog import DataFolderDialog
+    from mnhsc_desktop.ui.single_instance import InstanceGuard
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    window = make_window()
+    window.guard = InstanceGuard(window.store.folder, window)
+    assert window.guard.acquire()
+    target = tmp_path / "network-home"
+
+    def choose(dialog: DataFolderDialog) -> int:
+        dialog.chosen = target
+        return 1
+
+    monkeypatch.setattr(DataFolderDialog, "exec", choose)
+    window.data_folder_action.trigger()
+    assert window.store.folder == target.resolve()
+    assert "now lives in" in window.statusBar().currentMessage()
+    assert not InstanceGuard(target).acquire(), "the single-copy lock moved with the data"
