@@ -31,7 +31,7 @@ from mnhsc_desktop.core.ladder import (
     mark_done,
 )
 from mnhsc_desktop.core.paths import shipped_content_dir
-from mnhsc_desktop.core.record import cpd_rows, csv_bytes, record_html
+from mnhsc_desktop.core.record import cpd_rows, csv_bytes, record_document
 from mnhsc_desktop.core.store import Store
 
 TYPES = ("watch", "read", "online-training", "attend", "apply", "register", "host")
@@ -99,7 +99,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from mnhsc_desktop.ui.ladder_tab import LadderTab
-    from mnhsc_desktop.ui.pdf import html_to_pdf
+    from mnhsc_desktop.ui.pdf import record_to_pdf
 
     app = QApplication(sys.argv[:1])
     ladder = heavy_ladder(args.items)
@@ -150,8 +150,8 @@ def main() -> int:
         row("CSV export", csv_seconds, 0.200, f"({len(rows)} rows)")
 
         def pdf() -> None:
-            html_to_pdf(
-                record_html(
+            record_to_pdf(
+                record_document(
                     "Jane Midwife", ladder, progress, period, cpd_rows(ladder, progress, period)
                 ),
                 Path(folder) / "r.pdf",

@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     from mnhsc_desktop.core.content import load_content
     from mnhsc_desktop.core.ladder import Period, Progress, revalidation_period
     from mnhsc_desktop.core.paths import content_dir, user_data_dir
-    from mnhsc_desktop.core.record import cpd_rows, csv_bytes, record_html
+    from mnhsc_desktop.core.record import cpd_rows, csv_bytes, record_document
     from mnhsc_desktop.core.store import Store
 
     output = Path(args.output)
@@ -72,13 +72,11 @@ def run(args: argparse.Namespace) -> int:
             )  # lay out the PDF without a window
             from PySide6.QtGui import QGuiApplication
 
-            from mnhsc_desktop.ui.pdf import html_to_pdf
+            from mnhsc_desktop.ui.pdf import record_to_pdf
 
             _app = QGuiApplication.instance() or QGuiApplication(["mnhsc-desktop"])
             name = store.get("profile", "name", "")
-            html_to_pdf(
-                record_html(name, content.ladder, progress, period, rows), output, "Learning record"
-            )
+            record_to_pdf(record_document(name, content.ladder, progress, period, rows), output)
     except WriteFailed as error:
         say(str(error), error=True)
         return EXIT_FAILED

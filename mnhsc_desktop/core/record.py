@@ -109,6 +109,96 @@ def csv_bytes(rows: list[CpdRow]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+@dataclass(frozen=True)
+class RecordDocument:
+    """The learning record in three parts: prose before the CPD table, the table's cells, and
+    prose after it. The PDF paints the table itself (Qt's rich-text tables take seconds at
+    thousands of rows); the prose is laid out as HTML."""
+
+    before_table: str
+    cells: list[tuple[str, ...]]
+    after_table: str
+    header: tuple[str, ...] = CSV_COLUMNS
+
+    def html(self) -> str:
+        table = ['<table border="1" cellspacing="0" cellpadding="3" width="100%">']
+        table.append("<tr>" + "".join(f"<th>{escape(c)}</th>" for c in self.header) + "</tr>")
+        for cells in self.cells:
+            table.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
+        if not self.cells:
+            table.append(
+                f'<tr><td colspan="{len(self.header)}">No CPD recorded in this period.</td></tr>'
+            )
+        table.append("</table>")
+        return self.before_table + "".join(table) + self.after_table
+
+
+def record_document(
+    name: str,
+    ladder: LadderFile,
+    progress: Progress,
+    period: Period,
+    rows: list[CpdRow],
+    today: dt.date | None = None,
+) -> RecordDocument:
+    """The learning record: for a person to read and a manager to sign."""
+    today = today or dt.date.today()
+    hours = sum(r.minutes for r in rows) / 60
+    participatory = sum(r.minutes for r in rows if r.participatory) / 60
+    reflections = [r for r in rows if r.learned or r.relevance]
+    before = (
+        "<h1>Learning record</h1>"
+        f"<p><b>{escape(name or 'Name not given')}</b><br>Period: {uk_date(period.start, weekday=False)} to "
+        f"{uk_date(period.end, weekday=False)}<br>Prepared on {uk_date(today, weekday=False)} with MNHSC Desktop</p>"
+        f"<p><i>{PRIVACY}</i></p>"
+        "<h2>Continuing professional development</h2>"
+    )
+    cells = [
+        (
+            uk_date(r.date, weekday=False),
+            r.method,
+            r.topic,
+            r.relevance,
+            f"{r.hours:g}",
+            f"{r.participatory_hours:g}",
+            r.code_theme,
+            r.evidence,
+        )
+        for r in rows
+    ]
+    after = [
+        "<h2>Totals</h2><p>"
+        f"CPD: {hours:.1f} of {CPD_HOURS_NEEDED} hours<br>"
+        f"Participatory: {participatory:.1f} of {PARTICIPATORY_HOURS_NEEDED} hours<br>"
+        f"Reflective accounts: {len(reflections)} of {REFLECTIONS_NEEDED}</p>",
+        "<h2>Reflective accounts</h2>",
+    ]
+    if not reflections:
+        after.append("<p>No reflections written in this period.</p>")
+    for number, r in enumerate(reflections, start=1):
+        after.append(f"<h3>{number}. {escape(r.topic)} ({uk_date(r.date, weekday=False)})</h3>")
+        after.append(f"<p><b>What was the nature of the CPD activity?</b> {escape(r.method)}</p>")
+        after.append(f"<p><b>What did you learn?</b> {escape(r.learned) or '—'}</p>")
+        after.append(
+            f"<p><b>How did you change or improve your practice as a result?</b> {escape(r.relevance) or '—'}</p>"
+        )
+        after.append(
+            f"<p><b>How is this relevant to the Code?</b> {escape(r.code_theme) or '—'}</p>"
+        )
+    after.append("<h2>Quality improvement: where I am in each subject</h2><ul>")
+    for subject in ladder.subjects:
+        history = progress.history_of(subject.id)
+        level = WHERE_I_AM[history[-1].level] if history else WHERE_I_AM["none"]
+        since = f" (since {uk_date(history[-1].date, weekday=False)})" if history else ""
+        after.append(f"<li>{escape(subject.name)}: <b>{level}</b>{since}</li>")
+    after.append("</ul>")
+    after.append(
+        "<h2>Confirmation</h2><p>Signed: ______________________________ &nbsp; "
+        "Date: ______________</p><p>Name and role of confirmer: ______________________________</p>"
+    )
+    return RecordDocument(before, cells, "".join(after))
+
+
 def record_html(
     name: str,
     ladder: LadderFile,
@@ -117,59 +207,5 @@ def record_html(
     rows: list[CpdRow],
     today: dt.date | None = None,
 ) -> str:
-    """The learning record as a document: for a person to read and a manager to sign."""
-    today = today or dt.date.today()
-    hours = sum(r.minutes for r in rows) / 60
-    participatory = sum(r.minutes for r in rows if r.participatory) / 60
-    reflections = [r for r in rows if r.learned or r.relevance]
-    parts = [
-        "<h1>Learning record</h1>",
-        f"<p><b>{escape(name or 'Name not given')}</b><br>Period: {uk_date(period.start, weekday=False)} to "
-        f"{uk_date(period.end, weekday=False)}<br>Prepared on {uk_date(today, weekday=False)} with MNHSC Desktop</p>",
-        f"<p><i>{PRIVACY}</i></p>",
-        "<h2>Continuing professional development</h2>",
-        '<table border="1" cellspacing="0" cellpadding="3" width="100%">',
-        "<tr>" + "".join(f"<th>{escape(c)}</th>" for c in CSV_COLUMNS) + "</tr>",
-    ]
-    for r in rows:
-        cells = [
-            uk_date(r.date, weekday=False), r.method, r.topic, r.relevance, f"{r.hours:g}",
-            f"{r.participatory_hours:g}", r.code_theme, r.evidence,
-        ]  # fmt: skip
-        parts.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
-    if not rows:
-        parts.append(
-            f'<tr><td colspan="{len(CSV_COLUMNS)}">No CPD recorded in this period.</td></tr>'
-        )
-    parts.append("</table>")
-    parts.append(
-        "<h2>Totals</h2><p>"
-        f"CPD: {hours:.1f} of {CPD_HOURS_NEEDED} hours<br>"
-        f"Participatory: {participatory:.1f} of {PARTICIPATORY_HOURS_NEEDED} hours<br>"
-        f"Reflective accounts: {len(reflections)} of {REFLECTIONS_NEEDED}</p>"
-    )
-    parts.append("<h2>Reflective accounts</h2>")
-    if not reflections:
-        parts.append("<p>No reflections written in this period.</p>")
-    for number, r in enumerate(reflections, start=1):
-        parts.append(f"<h3>{number}. {escape(r.topic)} ({uk_date(r.date, weekday=False)})</h3>")
-        parts.append(f"<p><b>What was the nature of the CPD activity?</b> {escape(r.method)}</p>")
-        parts.append(f"<p><b>What did you learn?</b> {escape(r.learned) or '—'}</p>")
-        parts.append(
-            f"<p><b>How did you change or improve your practice as a result?</b> {escape(r.relevance) or '—'}</p>"
-        )
-        parts.append(
-            f"<p><b>How is this relevant to the Code?</b> {escape(r.code_theme) or '—'}</p>"
-        )
-    parts.append("<h2>Quality improvement: where I am in each subject</h2><ul>")
-    for subject in ladder.subjects:
-        history = progress.history_of(subject.id)
-        level = WHERE_I_AM[history[-1].level] if history else WHERE_I_AM["none"]
-        since = f" (since {uk_date(history[-1].date, weekday=False)})" if history else ""
-        parts.append(f"<li>{escape(subject.name)}: <b>{level}</b>{since}</li>")
-    parts.append("</ul>")
-    parts.append(
-        "<h2>Confirmation</h2><p>Signed: ______________________________ &nbsp; "
-        "Date: ______________</p><p>Name and role of confirmer: ______________________________</p>"
-    )
-    return "".join(parts)
+    """The whole record as one HTML document."""
+    return record_document(name, ladder, progress, period, rows, today).html()

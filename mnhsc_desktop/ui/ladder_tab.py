@@ -43,7 +43,7 @@ from mnhsc_desktop.core.ladder import (
     summarise,
     undo_done,
 )
-from mnhsc_desktop.core.record import cpd_rows, csv_bytes, record_html
+from mnhsc_desktop.core.record import RecordDocument, cpd_rows, csv_bytes, record_document
 from mnhsc_desktop.core.store import StateChange, Store
 from mnhsc_desktop.ui.ladder_model import LadderModel
 from mnhsc_desktop.ui.widgets import escape, follow_store
@@ -370,13 +370,13 @@ class LadderTab(QWidget):
         self.store.set("profile", "name", name.strip())
         return name.strip()
 
-    def record_html(self) -> str | None:
+    def record(self) -> RecordDocument | None:
         name = self._name()
         if name is None:
             return None
         period = revalidation_period(self.store)
         rows = cpd_rows(self.ladder, self.progress, period)
-        return record_html(name, self.ladder, self.progress, period, rows)
+        return record_document(name, self.ladder, self.progress, period, rows)
 
     def export_record(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -394,20 +394,20 @@ class LadderTab(QWidget):
                 period = revalidation_period(self.store)
                 atomic_write_bytes(output, csv_bytes(cpd_rows(self.ladder, self.progress, period)))
             else:
-                from mnhsc_desktop.ui.pdf import html_to_pdf
+                from mnhsc_desktop.ui.pdf import record_to_pdf
 
-                html = self.record_html()
-                if html is None:
+                record = self.record()
+                if record is None:
                     return
-                html_to_pdf(html, output, "Learning record")
+                record_to_pdf(record, output)
         except WriteFailed as error:
             QMessageBox.warning(self, "Learning record not exported", str(error))
             return
         self.status.emit(f"Learning record saved to {output}.")
 
     def print_record(self) -> None:
-        from mnhsc_desktop.ui.pdf import print_html
+        from mnhsc_desktop.ui.pdf import print_record
 
-        html = self.record_html()
-        if html is not None and print_html(self, html):
+        record = self.record()
+        if record is not None and print_record(self, record):
             self.status.emit("Learning record sent to the printer.")
