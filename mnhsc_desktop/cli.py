@@ -91,6 +91,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     # costs ~5 ms of start-up (argparse looks up translations for each one).
     parser = build_parser() if _names_a_command(words) else build_parser(with_commands=False)
     args = parser.parse_args(words)
+    try:
+        return _dispatch(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:
+        from mnhsc_desktop.core.errors import write_error_log
+        from mnhsc_desktop.core.paths import user_data_dir
+
+        log = write_error_log(user_data_dir(args.data_dir), error)
+        where = f" Details are in {log}." if log else ""
+        message = f"Something went wrong: {error}.{where} Please pass this to your IT team."
+        say(message, error=True)
+        if args.command is None:  # the window was wanted: say it there too, if Qt got that far
+            _show_in_a_window(message)
+        return EXIT_FAILED
+
+
+def _show_in_a_window(message: str) -> None:
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    if QApplication.instance() is not None:
+        QMessageBox.critical(None, f"{APP_NAME}: could not start", message)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "content":
         return content_check(args.folder or args.content_dir)
     if args.command == "calendar":

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from mnhsc_desktop.ui.crash import LOG_FILE, install_excepthook
+from mnhsc_desktop.core.errors import LOG_FILE
+from mnhsc_desktop.ui.crash import install_excepthook
 
 
 def test_error_in_a_callback_is_logged_and_explained(
