@@ -76,7 +76,13 @@ def run(args: argparse.Namespace) -> int:
 
             _app = QGuiApplication.instance() or QGuiApplication(["mnhsc-desktop"])
             name = store.get("profile", "name", "")
-            record_to_pdf(record_document(name, content.ladder, progress, period, rows), output)
+            from mnhsc_desktop.core.machine_config import load_machine_config
+
+            organisation = load_machine_config().organisation_name
+            record = record_document(
+                name, content.ladder, progress, period, rows, organisation=organisation
+            )
+            record_to_pdf(record, output)
     except WriteFailed as error:
         say(str(error), error=True)
         return EXIT_FAILED

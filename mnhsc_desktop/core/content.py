@@ -109,13 +109,19 @@ class Content:
         return not self.errors
 
 
-def load_content(folder: Path, cache_dir: Path | None = None) -> Content:
+def load_content(folder: Path, cache_dir: Path | None = None, base: Path | None = None) -> Content:
     """Read and check every content file in `folder`; never raises for bad content.
 
     With `cache_dir`, files that were valid last time and have not changed since are read from a
     JSON copy instead of YAML (start-up then never imports PyYAML; see ContentCache).
+
+    With `base` (the shipped content), `folder` is a trust's content laid on top of it: a file
+    the trust folder lacks, or has in a state that cannot be used, comes from `base`, and the
+    reason is among the errors.
     """
     folder = Path(folder)
+    if base is not None and Path(base).resolve() != folder.resolve():
+        return _overlay(folder, Path(base), cache_dir)
     cache = ContentCache(cache_dir) if cache_dir is not None else None
     if not folder.is_dir():
         error = ContentError(str(folder), None, None, "is not a folder that can be read")
@@ -143,6 +149,42 @@ def load_content(folder: Path, cache_dir: Path | None = None) -> Content:
     if cache is not None:
         cache.save()
     return Content(folder, tuple(errors), parts, deferred)
+
+
+def _overlay(folder: Path, base: Path, cache_dir: Path | None) -> Content:
+    trust = load_content(folder, cache_dir) if folder.is_dir() else Content(folder)
+    shipped = load_content(base, cache_dir)
+    errors: list[ContentError] = []
+    if not folder.is_dir():
+        errors.append(
+            ContentError(
+                str(folder),
+                None,
+                None,
+                "cannot be read; the content that came with the app is used",
+            )
+        )
+    parts: dict[str, object] = {}
+    for name, (attribute, _spec) in CONTENT_FILES.items():
+        own_errors = [e for e in trust.errors if e.file == name]
+        missing = any("is missing" in e.message for e in own_errors)
+        value = getattr(trust, attribute, None) if folder.is_dir() else None
+        if value is None or own_errors:
+            if own_errors and not missing:
+                errors += own_errors
+                errors.append(
+                    ContentError(
+                        name,
+                        None,
+                        None,
+                        f"in {folder} cannot be used; the one that came with the app is used instead",
+                    )
+                )
+            value = getattr(shipped, attribute)
+        parts[attribute] = value
+    errors += [e for e in trust.errors if e.file not in CONTENT_FILES and folder.is_dir()]
+    errors += shipped.errors
+    return Content(folder, tuple(errors), parts)
 
 
 def _build_cached(path: Path, spec: str, data: dict, cache: ContentCache) -> object | None:

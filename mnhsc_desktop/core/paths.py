@@ -16,14 +16,16 @@ _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 def user_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The per-user folder for personal state: --data-dir, then MNHSC_DATA_DIR, then the folder
-    the user chose in the app (data_folder.py), then the OS default."""
+    the user chose in the app (data_folder.py), then IT's default_data_dir (machine_config.py),
+    then the OS default."""
     chosen = override or os.environ.get(DATA_DIR_ENV)
     if chosen:
         return Path(chosen).expanduser().resolve()
     from mnhsc_desktop.core.data_folder import chosen_data_dir, default_data_dir
+    from mnhsc_desktop.core.machine_config import load_machine_config
 
     standard = default_data_dir()
-    return chosen_data_dir(standard) or standard
+    return chosen_data_dir(standard) or load_machine_config().default_data_dir or standard
 
 
 def _bundled_dir(name: str) -> Path:
@@ -54,11 +56,11 @@ def resources_dir() -> Path:
 
 
 def content_dir(override: str | os.PathLike[str] | None = None) -> Path:
-    """The content in use: --content-dir, then MNHSC_CONTENT_DIR, then what shipped.
-
-    This is the hook a trust's IT uses to point every PC at its own content folder.
-    """
+    """The content in use: --content-dir, then MNHSC_CONTENT_DIR, then IT's content_dir
+    (machine_config.py), then what shipped."""
     chosen = override or os.environ.get(CONTENT_DIR_ENV)
     if chosen:
         return Path(chosen).expanduser().resolve()
-    return shipped_content_dir()
+    from mnhsc_desktop.core.machine_config import load_machine_config
+
+    return load_machine_config().content_dir or shipped_content_dir()

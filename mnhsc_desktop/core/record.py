@@ -140,16 +140,18 @@ def record_document(
     period: Period,
     rows: list[CpdRow],
     today: dt.date | None = None,
+    organisation: str = "",
 ) -> RecordDocument:
     """The learning record: for a person to read and a manager to sign."""
     today = today or dt.date.today()
+    at = f" at {escape(organisation)}" if organisation else ""
     hours = sum(r.minutes for r in rows) / 60
     participatory = sum(r.minutes for r in rows if r.participatory) / 60
     reflections = [r for r in rows if r.learned or r.relevance]
     before = (
         "<h1>Learning record</h1>"
         f"<p><b>{escape(name or 'Name not given')}</b><br>Period: {uk_date(period.start, weekday=False)} to "
-        f"{uk_date(period.end, weekday=False)}<br>Prepared on {uk_date(today, weekday=False)} with MNHSC Desktop</p>"
+        f"{uk_date(period.end, weekday=False)}<br>Prepared on {uk_date(today, weekday=False)}{at} with MNHSC Desktop</p>"
         f"<p><i>{PRIVACY}</i></p>"
         "<h2>Continuing professional development</h2>"
     )

@@ -14,7 +14,8 @@ from mnhsc_desktop import APP_ID, APP_NAME, __version__
 from mnhsc_desktop.cli_support import EXIT_NOT_RESPONDING, EXIT_OK, say
 from mnhsc_desktop.core.content import load_content
 from mnhsc_desktop.core.data_folder import environment_chooses, local_copy_for
-from mnhsc_desktop.core.paths import content_dir, resources_dir, user_data_dir
+from mnhsc_desktop.core.machine_config import load_machine_config
+from mnhsc_desktop.core.paths import content_dir, resources_dir, shipped_content_dir, user_data_dir
 from mnhsc_desktop.core.store import Store
 from mnhsc_desktop.ui.crash import install_excepthook
 from mnhsc_desktop.ui.main_window import MainWindow
@@ -61,8 +62,11 @@ def run_gui(args: argparse.Namespace) -> int:
     if not args.data_dir and not environment_chooses():  # the folder chosen in the app, if any
         local_copy = local_copy_for(data_dir)
     store = Store.open(data_dir, local_copy)
-    content = load_content(content_dir(args.content_dir), cache_dir=data_dir / "cache")
-    window = MainWindow(content, store, app_icon())
+    machine = load_machine_config()
+    content = load_content(
+        content_dir(args.content_dir), data_dir / "cache", base=shipped_content_dir()
+    )
+    window = MainWindow(content, store, app_icon(), machine)
     app.setWindowIcon(window.windowIcon())
     window.guard = guard
     window.data_folder_fixed = bool(args.data_dir) or environment_chooses()

@@ -19,17 +19,29 @@ from PySide6.QtWidgets import (
 from mnhsc_desktop import APP_NAME, __version__
 
 
-def show_about(parent: QWidget, content_dir: Path, data_dir: Path) -> None:
+def show_about(parent: QWidget, content, data_dir: Path, machine) -> None:
+    """Version, and where content, data and settings come from: what IT asks on the phone."""
+    import datetime as dt
+
+    from mnhsc_desktop.core.content import CONTENT_SCHEMA_VERSION
+
+    files = (
+        [p for p in Path(content.folder).glob("*.yaml")] if Path(content.folder).is_dir() else []
+    )
+    dated = max((p.stat().st_mtime for p in files), default=None)
+    when = f", files dated {dt.date.fromtimestamp(dated):%d %b %Y}" if dated else ""
+    organisation = f"<p>For {machine.organisation_name}</p>" if machine.organisation_name else ""
+    settings = f"<br>IT settings: {machine.path}" if machine.path else ""
     QMessageBox.about(
         parent,
         f"About {APP_NAME}",
-        f"<h3>{APP_NAME} {__version__}</h3>"
+        f"<h3>{APP_NAME} {__version__}</h3>{organisation}"
         "<p>An offline companion for the Maternal and Neonatal Health Safety Collaborative: "
         "the programme calendar, the 3Ls Quality Improvement ladder and the safety culture "
         "library.</p>"
         "<p>It works without the internet and never connects to it. Items that live on the "
         "internet are marked as such.</p>"
-        f"<p>Your data: {data_dir}<br>Content: {content_dir}</p>",
+        f"<p>Your data: {data_dir}<br>Content: {content.folder} (content format {CONTENT_SCHEMA_VERSION}{when}){settings}</p>",
     )
 
 

@@ -25,8 +25,11 @@ class HomeTab(QScrollArea):
 
     copied = Signal(str)
 
-    def __init__(self, about: About | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, about: About | None, allow_links: bool = True, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self.allow_links = allow_links  # IT can switch off copying internet addresses
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         page = QWidget()
@@ -69,6 +72,7 @@ class HomeTab(QScrollArea):
             button.setAccessibleName(f"Copy {'address' if link.url else 'name'} of {link.title}")
             button.clicked.connect(lambda _=False, link=link: self._copy(link))
             grid.addWidget(button, row, 2)
+            button.setVisible(self.allow_links)
             self.copy_buttons.append(button)
         return grid_widget
 

@@ -54,8 +54,12 @@ RESOURCE_ROLE = Qt.ItemDataRole.UserRole
 class LadderTab(QWidget):
     status = Signal(str)
 
-    def __init__(self, ladder: LadderFile, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ladder: LadderFile, store: Store, machine=None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self.organisation = machine.organisation_name if machine else ""
+        self.allow_links = machine.allow_external_links if machine else True
         self.ladder = ladder
         self.store = store
         self.progress = Progress(store)
@@ -153,6 +157,7 @@ class LadderTab(QWidget):
         )
         for button in (self.done_button, self.undo_button, self.copy_button):
             buttons.addWidget(button)
+        self.copy_button.setVisible(self.allow_links)
         buttons.addStretch(1)
         panel_layout.addLayout(buttons)
         self.history = QLabel()
@@ -376,7 +381,9 @@ class LadderTab(QWidget):
             return None
         period = revalidation_period(self.store)
         rows = cpd_rows(self.ladder, self.progress, period)
-        return record_document(name, self.ladder, self.progress, period, rows)
+        return record_document(
+            name, self.ladder, self.progress, period, rows, organisation=self.organisation
+        )
 
     def export_record(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

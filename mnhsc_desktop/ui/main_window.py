@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBo
 
 from mnhsc_desktop import APP_NAME
 from mnhsc_desktop.core.content import Content
+from mnhsc_desktop.core.machine_config import MachineConfig
 from mnhsc_desktop.core.store import Store
 from mnhsc_desktop.ui.autosave import AutoSaver
 from mnhsc_desktop.ui.home_tab import HomeTab
@@ -39,8 +40,16 @@ class MainWindow(QMainWindow):
 
     closed = Signal()
 
-    def __init__(self, content: Content, store: Store, icon: QIcon, parent: QWidget | None = None):
+    def __init__(
+        self,
+        content: Content,
+        store: Store,
+        icon: QIcon,
+        machine: MachineConfig | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
+        self.machine = machine or MachineConfig()
         self.content = content
         self.store = store
         self.guard = None  # set by the app: the single-copy lock, which follows the data folder
@@ -56,7 +65,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Sections")
         self.tabs.setDocumentMode(True)
-        self.home_tab = HomeTab(content.about)
+        self.home_tab = HomeTab(content.about, self.machine.allow_external_links)
         self.tabs.addTab(self.home_tab, TABS[0][1])
         self.calendar_host = LazyTab(self._make_calendar_tab)
         self.tabs.addTab(self.calendar_host, TABS[1][1])
@@ -148,7 +157,7 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from mnhsc_desktop.ui import dialogs
 
-        dialogs.show_about(self, self.content.folder, self.store.folder)
+        dialogs.show_about(self, self.content, self.store.folder, self.machine)
 
     def _make_calendar_tab(self):
         from mnhsc_desktop.ui.calendar_tab import CalendarTab
@@ -167,7 +176,7 @@ class MainWindow(QMainWindow):
                 "QI ladder",
                 "The QI ladder's content could not be loaded; the message at the top of the window says why.",
             )
-        tab = LadderTab(self.content.ladder, self.store)
+        tab = LadderTab(self.content.ladder, self.store, self.machine)
         tab.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         return tab
 
@@ -305,6 +314,10 @@ class MainWindow(QMainWindow):
             self.add_banner("About your saved data", [notice.message])
         if self.store.read_only:
             self._show_save_status("Read-only: changes are not being saved")
+        if self.machine.problems:
+            self.add_banner(
+                "The settings your IT team made could not all be used", list(self.machine.problems)
+            )
         if self.content.errors:
             lines = [str(error) for error in self.content.errors[:6]]
             if len(self.content.errors) > 6:

@@ -180,3 +180,24 @@ def test_move_data_folder_through_the_dialog(make_window, tmp_path: Path, monkey
     assert window.store.folder == target.resolve()
     assert "now lives in" in window.statusBar().currentMessage()
     assert not InstanceGuard(target).acquire(), "the single-copy lock moved with the data"
+
+
+def test_it_settings_hide_internet_links_and_problems_are_shown(qtbot, data_dir: Path) -> None:
+    from PySide6.QtGui import QIcon
+
+    from mnhsc_desktop.core.machine_config import MachineConfig
+    from mnhsc_desktop.core.store import Store
+    from mnhsc_desktop.ui.main_window import MainWindow
+    from tests.conftest import SHIPPED_CONTENT
+
+    machine = MachineConfig(
+        allow_external_links=False,
+        organisation_name="Example Trust",
+        problems=("config.ini: unknown setting 'colour'",),
+    )
+    window = MainWindow(load_content(SHIPPED_CONTENT), Store.open(data_dir), QIcon(), machine)
+    qtbot.addWidget(window)
+    window.show()
+    assert not any(button.isVisible() for button in window.home_tab.copy_buttons)
+    banners = window.findChildren(NoticeBanner)
+    assert any("unknown setting 'colour'" in b.body.text() for b in banners)
