@@ -41,12 +41,37 @@ def draw(size: int) -> QImage:
     return image
 
 
+def write_ico(path: Path, sizes: tuple[int, ...]) -> None:
+    """A Windows .ico holding PNG images (the format Windows has read since Vista), by hand:
+    Qt's own ICO writer stores a single size."""
+    import struct
+
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    images = []
+    for size in sizes:
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        draw(size).save(buffer, "PNG")
+        images.append((size, bytes(data.data())))
+    offset = 6 + 16 * len(images)
+    header = struct.pack("<HHH", 0, 1, len(images))
+    entries, blobs = b"", b""
+    for size, png in images:
+        side = 0 if size >= 256 else size  # 0 means 256 in an ICO directory entry
+        entries += struct.pack("<BBBBHHII", side, side, 0, 0, 1, 32, len(png), offset + len(blobs))
+        blobs += png
+    path.write_bytes(header + entries + blobs)
+
+
 def main() -> int:
     QGuiApplication(sys.argv)
     OUT.mkdir(parents=True, exist_ok=True)
     for size in SIZES:
         draw(size).save(str(OUT / f"app-{size}.png"))
-    print(f"wrote {len(SIZES)} icons to {OUT}")
+    write_ico(OUT / "app.ico", (16, 24, 32, 48, 64, 128, 256))
+    print(f"wrote {len(SIZES)} icons and app.ico to {OUT}")
     return 0
 
 

@@ -38,7 +38,8 @@ def main() -> int:
     app_dir = Path(
         sys.argv[1] if len(sys.argv) > 1 else ROOT / "build" / "frozen" / "dist" / "mnhsc-desktop"
     )
-    executable = app_dir / ("mnhsc-desktop.exe" if os.name == "nt" else "mnhsc-desktop")
+    # On Windows the command line is the console twin; the windowed program has no stdout.
+    executable = app_dir / ("mnhsc-desktop-cli.exe" if os.name == "nt" else "mnhsc-desktop")
     if not executable.exists():
         print(
             f"no frozen app at {executable}; build it with scripts/build_frozen.py", file=sys.stderr
