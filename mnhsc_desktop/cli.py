@@ -19,6 +19,8 @@ commands:
                          add or update events from an .ics file (prints what it did)
   record export OUT.pdf|OUT.csv [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                          write your learning record (CPD, reflections, QI levels)
+  culture kudos OUT.pdf [--per-page 4|8] [--cards N] [--to ..] [--from ..] [--what ..]
+                         print Kudos cards (thank-you cards for colleagues) to a PDF
   progress export FILE   write everything personal to one file, to carry to another PC
   progress import FILE [--dry-run]
                          merge a progress file in (the newer change wins; conflicts listed)
@@ -74,15 +76,16 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     )
     check = content_commands.add_parser("check", help="check a content folder")
     check.add_argument("folder", nargs="?", metavar="DIR", help="folder to check")
-    from mnhsc_desktop import cli_calendar, cli_progress, cli_record
+    from mnhsc_desktop import cli_calendar, cli_culture, cli_progress, cli_record
 
     cli_calendar.add_commands(commands)
     cli_record.add_commands(commands)
     cli_progress.add_commands(commands)
+    cli_culture.add_commands(commands)
     return parser
 
 
-COMMANDS = ("content", "calendar", "record", "progress")
+COMMANDS = ("content", "calendar", "record", "progress", "culture")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -132,6 +135,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from mnhsc_desktop import cli_progress
 
         return cli_progress.run(args)
+    if args.command == "culture":
+        from mnhsc_desktop import cli_culture
+
+        return cli_culture.run(args)
     # The pure-Python side is imported before Qt: PySide6 reads the source of every module
     # imported after it (its __feature__ import hook), which would add ~1 ms per module here.
     import mnhsc_desktop.core.content

@@ -62,7 +62,12 @@ def run(args: argparse.Namespace) -> int:
         say("--to is before --from", error=True)
         return EXIT_USAGE
     progress = Progress(store)
-    rows = cpd_rows(content.ladder, progress, period)
+    team = []
+    if content.culture is not None:
+        from mnhsc_desktop.core.culture import team_cpd_rows
+
+        team = team_cpd_rows(content.culture.activities, store)
+    rows = cpd_rows(content.ladder, progress, period, team)
     try:
         if output.suffix.lower() == ".csv":
             atomic_write_bytes(output, csv_bytes(rows))

@@ -23,6 +23,7 @@ from mnhsc_desktop.core.schema import (
 )
 
 if TYPE_CHECKING:
+    from mnhsc_desktop.core.culture import CultureFile
     from mnhsc_desktop.core.events import CalendarFile
     from mnhsc_desktop.core.ladder import LadderFile
 
@@ -63,6 +64,7 @@ CONTENT_FILES: dict[str, tuple[str, str]] = {
     "about.yaml": ("about", "mnhsc_desktop.core.content:About"),
     "calendar.yaml": ("calendar", "mnhsc_desktop.core.events:CalendarFile"),
     "ladder.yaml": ("ladder", "mnhsc_desktop.core.ladder:LadderFile"),
+    "culture.yaml": ("culture", "mnhsc_desktop.core.culture:CultureFile"),
 }
 
 
@@ -81,6 +83,7 @@ class Content:
     about: About | None
     calendar: CalendarFile | None
     ladder: LadderFile | None
+    culture: CultureFile | None
 
     def __init__(
         self,

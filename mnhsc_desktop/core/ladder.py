@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -300,19 +300,21 @@ class Summary:
 
 
 def summarise(
-    ladder: LadderFile, progress: Progress, period: Period, extra: list[Completion] = ()
+    ladder: LadderFile, progress: Progress, period: Period, extra: Iterable[Any] = ()
 ) -> Summary:
     """Levels per subject, resources done, and the CPD counts for the period.
 
-    `extra` are other CPD entries (for example team activities from the culture library).
+    `extra` are other CPD entries with a date, minutes and participatory (for example team
+    activities from the culture library); they count as CPD but are not reflective accounts.
     """
-    in_period = [c for c in [*progress.done.values(), *extra] if c.date in period]
+    done = [c for c in progress.done.values() if c.date in period]
+    counted = done + [e for e in extra if e.date in period]
     return Summary(
         levels={s.id: progress.level_of(s.id) for s in ladder.subjects},
         done=sum(1 for r in ladder.resources if r.id in progress.done),
         total=len(ladder.resources),
-        cpd_minutes=sum(c.minutes for c in in_period),
-        participatory_minutes=sum(c.minutes for c in in_period if c.participatory),
-        reflections=sum(1 for c in in_period if c.has_reflection),
+        cpd_minutes=sum(c.minutes for c in counted),
+        participatory_minutes=sum(c.minutes for c in counted if c.participatory),
+        reflections=sum(1 for c in done if c.has_reflection),
         period=period,
     )

@@ -99,6 +99,8 @@ class CalendarTab(QWidget):
         search_label.setBuddy(self.search)
         filters.addWidget(search_label)
         filters.addWidget(self.search, 2)
+        layout.addLayout(filters)
+        filters = QHBoxLayout()  # a second row, so the tab fits a small or magnified screen
         self.kind = self._combo(filters, "&Kind:", [])
         self.location = self._combo(filters, "&Location:", [])
         self.wave = self._combo(filters, "&Wave:", [])
@@ -210,6 +212,8 @@ class CalendarTab(QWidget):
     def _combo(self, row: QHBoxLayout, label_text: str, items: list[str]) -> QComboBox:
         label = QLabel(label_text)
         combo = QComboBox()
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(10)
         combo.addItems(items)
         combo.setAccessibleName(label_text.replace("&", "").rstrip(":"))
         label.setBuddy(combo)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -80,7 +80,7 @@ class EventDetail(QWidget):
         scroll.setWidget(page)
         layout.addWidget(scroll, 1)
 
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()  # wraps onto rows: fits a narrow or magnified window
         self.copy_button = self._button("Cop&y details", "Copy this event's details", self._copy)
         self.export_button = self._button(
             "Export this e&vent…",
@@ -98,15 +98,16 @@ class EventDetail(QWidget):
             "Hide this event from my calendar",
             lambda: self.hide_requested.emit(self._event(), not self.hidden),
         )
-        for button in (
-            self.copy_button,
-            self.export_button,
-            self.edit_button,
-            self.delete_button,
-            self.hide_button,
+        for number, button in enumerate(
+            (
+                self.copy_button,
+                self.export_button,
+                self.edit_button,
+                self.delete_button,
+                self.hide_button,
+            )
         ):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            buttons.addWidget(button, number // 3, number % 3)
         layout.addLayout(buttons)
         self.show_occurrence(None)
 

@@ -24,17 +24,25 @@ class HomeTab(QScrollArea):
     """The first screen; later issues add next events, ladder summary and CPD hours here."""
 
     copied = Signal(str)
+    activity_requested = Signal(str)
 
     def __init__(
-        self, about: About | None, allow_links: bool = True, parent: QWidget | None = None
+        self,
+        about: About | None,
+        allow_links: bool = True,
+        suggestion=None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.suggestion = suggestion
         self.allow_links = allow_links  # IT can switch off copying internet addresses
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         page = QWidget()
         self.setWidget(page)
         layout = QVBoxLayout(page)
+        if suggestion is not None:
+            layout.addWidget(self._suggestion_box(suggestion))
         self.copy_buttons: list[QPushButton] = []
         if about is None:
             layout.addWidget(heading("Welcome to MNHSC Desktop"))
@@ -55,6 +63,26 @@ class HomeTab(QScrollArea):
         if about.links:
             layout.addWidget(self._links_grid(about.links))
         layout.addStretch(1)
+
+    def _suggestion_box(self, activity) -> QWidget:
+        box = QFrame()
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        row = QGridLayout(box)
+        text = QLabel(
+            f"<b>This week’s culture activity:</b> {escape(activity.title)} "
+            f"({activity.minutes} min)<br><i>{escape(activity.intent)}</i>"
+        )
+        text.setWordWrap(True)
+        text.setAccessibleName(f"This week’s culture activity: {activity.title}")
+        row.addWidget(text, 0, 0)
+        self.suggestion_button = QPushButton("&Open in the Culture library")
+        self.suggestion_button.setAccessibleName(f"Open {activity.title} in the Culture library")
+        self.suggestion_button.clicked.connect(
+            lambda _=False: self.activity_requested.emit(activity.id)
+        )
+        row.addWidget(self.suggestion_button, 0, 1)
+        row.setColumnStretch(0, 1)
+        return box
 
     def _links_grid(self, links: tuple[ExternalLink, ...]) -> QWidget:
         grid_widget = QWidget()

@@ -55,9 +55,15 @@ class LadderTab(QWidget):
     status = Signal(str)
 
     def __init__(
-        self, ladder: LadderFile, store: Store, machine=None, parent: QWidget | None = None
+        self,
+        ladder: LadderFile,
+        store: Store,
+        machine=None,
+        culture=None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.culture = culture  # team activities logged in the culture library count as CPD
         self.organisation = machine.organisation_name if machine else ""
         self.allow_links = machine.allow_external_links if machine else True
         self.ladder = ladder
@@ -201,7 +207,7 @@ class LadderTab(QWidget):
             self.progress = Progress(self.store)
         self.model.set_progress(self.progress)
         period = revalidation_period(self.store)
-        s = summarise(self.ladder, self.progress, period)
+        s = summarise(self.ladder, self.progress, period, self._team_rows())
         self.summary.setText(
             f"<b>Resources done:</b> {s.done} of {s.total} &nbsp; "
             f"<b>CPD:</b> {s.cpd_hours:.1f} of {CPD_HOURS_NEEDED} hours "
@@ -310,8 +316,13 @@ class LadderTab(QWidget):
                 parts.append(f"<p><b>How my practice changed:</b> {escape(done.practice)}</p>")
         self.resource_text.setText("".join(parts))
 
+    def _team_rows(self) -> list:
+        from mnhsc_desktop.core.culture import team_cpd_rows
+
+        return team_cpd_rows(self.culture.activities, self.store) if self.culture else []
+
     def _on_store_change(self, change: StateChange) -> None:
-        if change.section in ("ladder", "profile"):
+        if change.section in ("ladder", "profile", "culture"):
             self.refresh(change)
 
     # -- changes ---------------------------------------------------------------------------
@@ -380,7 +391,7 @@ class LadderTab(QWidget):
         if name is None:
             return None
         period = revalidation_period(self.store)
-        rows = cpd_rows(self.ladder, self.progress, period)
+        rows = cpd_rows(self.ladder, self.progress, period, self._team_rows())
         return record_document(
             name, self.ladder, self.progress, period, rows, organisation=self.organisation
         )
@@ -399,7 +410,10 @@ class LadderTab(QWidget):
         try:
             if output.suffix.lower() == ".csv":
                 period = revalidation_period(self.store)
-                atomic_write_bytes(output, csv_bytes(cpd_rows(self.ladder, self.progress, period)))
+                atomic_write_bytes(
+                    output,
+                    csv_bytes(cpd_rows(self.ladder, self.progress, period, self._team_rows())),
+                )
             else:
                 from mnhsc_desktop.ui.pdf import record_to_pdf
 

@@ -21,11 +21,6 @@ from mnhsc_desktop.ui.widgets import LazyTab, NoticeBanner
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QIcon
 
-CULTURE_PROMISE = (
-    "The safety culture library will be here: every activity from the collaborative's Safety "
-    "Culture and Leadership page, searchable, with a team log, a session planner for facilitators "
-    "and printable Kudos cards."
-)
 # (key saved in the store, tab title with mnemonic)
 TABS = (
     ("home", "&Home"),
@@ -65,13 +60,16 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Sections")
         self.tabs.setDocumentMode(True)
-        self.home_tab = HomeTab(content.about, self.machine.allow_external_links)
+        self.home_tab = HomeTab(
+            content.about, self.machine.allow_external_links, self._suggestion()
+        )
         self.tabs.addTab(self.home_tab, TABS[0][1])
         self.calendar_host = LazyTab(self._make_calendar_tab)
         self.tabs.addTab(self.calendar_host, TABS[1][1])
         self.ladder_host = LazyTab(self._make_ladder_tab)
         self.tabs.addTab(self.ladder_host, TABS[2][1])
-        self.tabs.addTab(PlaceholderTab("Culture library", CULTURE_PROMISE), TABS[3][1])
+        self.culture_host = LazyTab(self._make_culture_tab)
+        self.tabs.addTab(self.culture_host, TABS[3][1])
         self.banner_area.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
@@ -80,6 +78,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_status)
         self.autosaver.status_changed.connect(self._show_save_status)
         self.home_tab.copied.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.home_tab.activity_requested.connect(self.show_activity)
 
         self._build_menus()
         for more in self.menuBar().findChildren(QWidget, "qt_menubar_ext_button"):
@@ -159,6 +158,14 @@ class MainWindow(QMainWindow):
 
         dialogs.show_about(self, self.content, self.store.folder, self.machine)
 
+    def _suggestion(self):
+        """This week's culture activity for Home: one the user has not done lately."""
+        if self.content.culture is None:
+            return None
+        from mnhsc_desktop.core.culture import suggestion
+
+        return suggestion(self.content.culture.activities, self.store)
+
     def _make_calendar_tab(self):
         from mnhsc_desktop.ui.calendar_tab import CalendarTab
 
@@ -176,9 +183,60 @@ class MainWindow(QMainWindow):
                 "QI ladder",
                 "The QI ladder's content could not be loaded; the message at the top of the window says why.",
             )
-        tab = LadderTab(self.content.ladder, self.store, self.machine)
+        tab = LadderTab(self.content.ladder, self.store, self.machine, self.content.culture)
         tab.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         return tab
+
+    def _make_culture_tab(self):
+        from mnhsc_desktop.ui.culture_tab import CultureTab
+
+        if self.content.culture is None:
+            return PlaceholderTab(
+                "Culture library",
+                "The culture library's content could not be loaded; the message at the top of the window says why.",
+            )
+        tab = CultureTab(self.content.culture, self.store)
+        tab.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        tab.kudos_requested.connect(self.print_kudos)
+        return tab
+
+    @property
+    def culture_tab(self):
+        return self.culture_host.content()
+
+    def show_activity(self, activity_id: str) -> None:
+        self.tabs.setCurrentWidget(self.culture_host)
+        self.culture_tab.select(activity_id)
+
+    def print_kudos(self) -> None:
+        from mnhsc_desktop.core.atomic import WriteFailed
+        from mnhsc_desktop.ui.culture_dialogs import KudosDialog
+        from mnhsc_desktop.ui.kudos_pdf import kudos_pdf, print_cards
+
+        dialog = KudosDialog(self)
+        if not dialog.exec():
+            return
+        cards, per_page = dialog.cards_wanted(), dialog.per_page.checkedId()
+        if dialog.choice == "print":
+            if print_cards(self, cards, per_page):
+                self.statusBar().showMessage("Kudos cards sent to the printer.", 8000)
+            return
+        from PySide6.QtCore import QStandardPaths
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Save Kudos cards", str(Path(folder) / "kudos-cards.pdf"), "PDF document (*.pdf)"
+        )
+        if not path:
+            return
+        target = Path(path) if Path(path).suffix else Path(path).with_suffix(".pdf")
+        try:
+            kudos_pdf(cards, per_page, target)
+        except WriteFailed as error:
+            QMessageBox.warning(self, "Kudos cards not saved", str(error))
+            return
+        self.statusBar().showMessage(f"Kudos cards saved to {target}.", 10000)
 
     @property
     def ladder_tab(self):

@@ -59,3 +59,11 @@ def test_progress_export_then_import_elsewhere(run_app, tmp_path: Path) -> None:
     assert "0 new, 0 updated, 3 unchanged" in again.stdout
     refused = run_app("--data-dir", other, "progress", "import", str(tmp_path / "d" / "state.json"))
     assert refused.returncode == 2 and "not a progress file" in refused.stderr
+
+
+def test_kudos_cards_from_the_command_line(run_app, tmp_path: Path) -> None:
+    out = tmp_path / "kudos.pdf"
+    result = run_app("culture", "kudos", str(out), "--per-page", "4", "--cards", "9")
+    assert result.returncode == 0 and "Wrote 9 Kudos cards" in result.stdout
+    assert len(pypdf.PdfReader(out).pages) == 3
+    assert run_app("culture", "kudos", str(out), "--per-page", "6").returncode == 2
