@@ -163,7 +163,7 @@ class Calendar:
 
 
 def fold_words(text: str) -> list[str]:
-    from mnhsc_desktop.core.events import fold
+    from mnhsc_desktop.core.text import fold
 
     return fold(text).split()
 

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from mnhsc_desktop.core.events import fold
 from mnhsc_desktop.core.store import StateChange, Store
+from mnhsc_desktop.core.text import fold
 
 SECTION = "culture"
 TYPES = {

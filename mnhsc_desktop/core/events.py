@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from mnhsc_desktop.core.text import fold
+
 LONDON = "Europe/London"
 UID_DOMAIN = "mnhsc-desktop"
 
@@ -164,14 +166,6 @@ class Event:
     def with_changes(self, **changes: Any) -> Event:
         """A copy with new values; the search text is rebuilt."""
         return replace(self, search_text="", **changes)
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip accents, so "cafe" finds "Café" and "Ysbyty" finds "YSBYTY"."""
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def shipped_uid(event_id: str) -> str:

@@ -70,7 +70,7 @@ class HomeTab(QScrollArea):
         row = QGridLayout(box)
         text = QLabel(
             f"<b>This week’s culture activity:</b> {escape(activity.title)} "
-            f"({activity.minutes} min)<br><i>{escape(activity.intent)}</i>"
+            f"({activity.minutes} min)<br>{escape(activity.intent)}"
         )
         text.setWordWrap(True)
         text.setAccessibleName(f"This week’s culture activity: {activity.title}")
