@@ -20,7 +20,7 @@ from mnhsc_desktop.ui.app import app_icon, make_application
 from mnhsc_desktop.ui.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
-SHOTS = {"home": 0, "calendar": 1, "ladder": 2}
+SHOTS = {"home": 0, "calendar": 1, "ladder": 2, "culture": 3}
 
 
 def main() -> int:
@@ -53,6 +53,12 @@ def main() -> int:
                 set_level(window.store, "measurement", "learn", today)
                 tab = window.ladder_tab
                 tab.grid.setCurrentIndex(tab.model.index(3, 2))
+                app.processEvents()
+            if name == "culture":  # a facilitator looking for something short for the team
+                tab = window.culture_tab
+                tab.who.setCurrentIndex(tab.who.findData("team"))
+                tab.max_minutes.setValue(15)
+                tab.select("how-to-huddle")
                 app.processEvents()
             if name == "calendar":  # what a clinician does first: find a session
                 window.calendar_tab.search.setText("hypo")

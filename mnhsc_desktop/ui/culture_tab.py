@@ -162,6 +162,7 @@ class CultureTab(QWidget):
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setAccessibleName("About this activity")
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.detail)

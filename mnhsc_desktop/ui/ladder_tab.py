@@ -147,6 +147,7 @@ class LadderTab(QWidget):
         self.resource_text = QLabel()
         self.resource_text.setWordWrap(True)
         self.resource_text.setAccessibleName("About this resource")
+        self.resource_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.resource_text)
