@@ -21,6 +21,8 @@ commands:
                          write your learning record (CPD, reflections, QI levels)
   culture kudos OUT.pdf [--per-page 4|8] [--cards N] [--to ..] [--from ..] [--what ..]
                          print Kudos cards (thank-you cards for colleagues) to a PDF
+  culture plan export NAME OUT.pdf
+                         write the handout of a session plan saved in the app
   progress export FILE   write everything personal to one file, to carry to another PC
   progress import FILE [--dry-run]
                          merge a progress file in (the newer change wins; conflicts listed)

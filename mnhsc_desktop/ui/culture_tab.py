@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QSplitter,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -66,6 +67,20 @@ class ActivityModel(QAbstractListModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
+
+    def mimeTypes(self) -> list[str]:
+        from mnhsc_desktop.ui.planner import ACTIVITY_MIME
+
+        return [ACTIVITY_MIME]
+
+    def mimeData(self, indexes):
+        from mnhsc_desktop.ui.planner import activity_mime
+
+        return activity_mime(self.rows[indexes[0].row()].id) if indexes else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -150,12 +165,16 @@ class CultureTab(QWidget):
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setSpacing(2)
         self.list.setWordWrap(True)
+        self.list.setDragEnabled(True)
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         left_layout.addWidget(self.list, 1)
         self.count = QLabel()
         self.count.setAccessibleName("Number of activities shown")
         left_layout.addWidget(self.count)
         splitter.addWidget(left)
 
+        self.sides = QTabWidget()
+        self.sides.setAccessibleName("Activity and session plan")
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -192,7 +211,15 @@ class CultureTab(QWidget):
         ):
             buttons.addWidget(button, number // 2, number % 2)
         right_layout.addLayout(buttons)
-        splitter.addWidget(right)
+        self.sides.addTab(right, "&About the activity")
+        from mnhsc_desktop.ui.planner import PlannerPanel
+
+        self.planner = PlannerPanel(self.store, self.culture.activities, self.selected)
+        self.planner.status.connect(self.status.emit)
+        self.planner.run_requested.connect(self.run_plan)
+        self.planner.handout_requested.connect(self.handout)
+        self.sides.addTab(self.planner, "Session &plan")
+        splitter.addWidget(self.sides)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         layout.addWidget(splitter, 1)
@@ -367,3 +394,39 @@ class CultureTab(QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes:
             remove_log_entry(self.store, latest)
+
+    # -- sessions ------------------------------------------------------------------------------
+    def run_plan(self, plan) -> None:
+        from mnhsc_desktop.ui.run_mode import RunWindow
+
+        self.run_window = RunWindow(plan, {a.id: a for a in self.culture.activities})
+        self.run_window.showFullScreen()
+
+    def handout(self, plan, how: str) -> None:
+        from pathlib import Path
+
+        from PySide6.QtCore import QStandardPaths
+        from PySide6.QtWidgets import QFileDialog
+
+        from mnhsc_desktop.core.atomic import WriteFailed
+        from mnhsc_desktop.core.plans import handout_html
+        from mnhsc_desktop.ui.pdf import PORTRAIT, html_to_pdf, print_html
+
+        html = handout_html(plan, {a.id: a for a in self.culture.activities})
+        if how == "print":
+            if print_html(self, html, PORTRAIT):
+                self.status.emit("Handout sent to the printer.")
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Save handout", str(Path(folder) / f"{plan.name}.pdf"), "PDF document (*.pdf)"
+        )
+        if not path:
+            return
+        target = Path(path) if Path(path).suffix else Path(path).with_suffix(".pdf")
+        try:
+            html_to_pdf(html, target, plan.name, PORTRAIT)
+        except WriteFailed as error:
+            QMessageBox.warning(self, "Handout not saved", str(error))
+            return
+        self.status.emit(f"Handout saved to {target}.")

@@ -177,3 +177,42 @@ def print_record(parent, record: RecordDocument) -> bool:
         return False
     paint_record(printer, record)
     return True
+
+
+def html_to_pdf(html: str, path: Path, title: str, layout: QPageLayout = LAYOUT) -> None:
+    """Any HTML document (a handout, a form) as a PDF, flowed across pages."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(title)
+    writer.setCreator("MNHSC Desktop")
+    writer.setResolution(300)
+    writer.setPageLayout(layout)
+    pages = _Pages(writer)
+    pages.html(html)
+    pages.finish()
+    del writer
+    buffer.close()
+    atomic_write_bytes(Path(path), bytes(data.data()))
+
+
+def print_html(parent, html: str, layout: QPageLayout = LAYOUT) -> bool:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(layout)
+    if QPrintDialog(printer, parent).exec() != QPrintDialog.DialogCode.Accepted:
+        return False
+    pages = _Pages(printer)
+    pages.html(html)
+    pages.finish()
+    return True
+
+
+PORTRAIT = QPageLayout(
+    QPageSize(QPageSize.PageSizeId.A4),
+    QPageLayout.Orientation.Portrait,
+    QMarginsF(15, 15, 15, 15),
+    QPageLayout.Unit.Millimeter,
+)

@@ -67,3 +67,17 @@ def test_kudos_cards_from_the_command_line(run_app, tmp_path: Path) -> None:
     assert result.returncode == 0 and "Wrote 9 Kudos cards" in result.stdout
     assert len(pypdf.PdfReader(out).pages) == 3
     assert run_app("culture", "kudos", str(out), "--per-page", "6").returncode == 2
+
+
+def test_plan_handout_from_the_command_line(run_app, tmp_path: Path) -> None:
+    data = tmp_path / "d"
+    data.mkdir()
+    state = {"schema_version": 1, "culture": {"plan/abc": {"name": "Ward huddle", "items": [
+        {"kind": "activity", "title": "Watch How to Huddle, then huddle", "minutes": 15, "activity_id": "how-to-huddle"}]}}}  # fmt: skip
+    (data / "state.json").write_text(json.dumps(state))
+    out = tmp_path / "handout.pdf"
+    result = run_app("--data-dir", str(data), "culture", "plan", "export", "ward huddle", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "What could harm" in " ".join(pypdf.PdfReader(out).pages[0].extract_text().split())
+    missing = run_app("--data-dir", str(data), "culture", "plan", "export", "Nope", str(out))
+    assert missing.returncode == 2 and "Saved plans: “Ward huddle”" in missing.stderr

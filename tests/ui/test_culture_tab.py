@@ -83,3 +83,7 @@ def test_kudos_cards_to_pdf(window, monkeypatch, tmp_path: Path) -> None:
     assert len(reader.pages) == 2
     text = " ".join(reader.pages[0].extract_text().split())
     assert text.count("Kudos!") == 4 and "Sam" in text and "Calm help at handover" in text
+
+
+def test_activity_model_is_well_behaved(qtmodeltester, tab) -> None:
+    qtmodeltester.check(tab.model)
