@@ -98,6 +98,18 @@ class RunWindow(QWidget):
         self.setPalette(palette)
         self.time_is_up = up
 
+    def resizeEvent(self, event) -> None:
+        """Type scales with the screen: readable from the back of a room on any projector."""
+        height = max(self.height(), 300)
+        sizes = ((self.position, 32, False), (self.title, 13, True), (self.countdown, 4.5, True),
+                 (self.state, 18, True), (self.prompts, 20, False), (self.help, 40, False))  # fmt: skip
+        for widget, share, bold in sizes:
+            font = QFont(widget.font())
+            font.setPixelSize(int(height / share))
+            font.setBold(bold)
+            widget.setFont(font)
+        super().resizeEvent(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         now = self.clock()
