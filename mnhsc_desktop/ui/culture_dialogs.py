@@ -124,3 +124,66 @@ class KudosDialog(QDialog):
             self.to.text().strip(), self.sender.text().strip(), self.what.toPlainText().strip()
         )
         return [card] * self.cards.value()
+
+
+class ExcellenceDialog(QDialog):
+    """A Learning from Excellence report: what happened, who, why it was excellent."""
+
+    def __init__(self, parent: QWidget | None):
+        super().__init__(parent)
+        self.setWindowTitle("Learning from Excellence")
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "Fill in what you can, or leave it blank to print a form to complete by hand."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        today = dt.date.today()
+        self.date = QDateEdit(QDate(today.year, today.month, today.day))
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("ddd d MMM yyyy")
+        form.addRow("&Date:", self.date)
+        self.who = QLineEdit()
+        self.who.setPlaceholderText("The person or team (first names or roles)")
+        form.addRow("&Who:", self.who)
+        self.what = QPlainTextEdit()
+        self.what.setTabChangesFocus(True)
+        form.addRow("What &happened:", self.what)
+        self.why = QPlainTextEdit()
+        self.why.setTabChangesFocus(True)
+        form.addRow("Why it was &excellent:", self.why)
+        layout.addLayout(form)
+        reminder = QLabel("Reminder: do not write anything that identifies a patient.")
+        reminder.setWordWrap(True)
+        layout.addWidget(reminder)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        pdf = buttons.addButton("Save as &PDF…", QDialogButtonBox.ButtonRole.AcceptRole)
+        paper = buttons.addButton("P&rint…", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.choice = "pdf"
+        pdf.clicked.connect(lambda: setattr(self, "choice", "pdf"))
+        paper.clicked.connect(lambda: setattr(self, "choice", "print"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def html(self) -> str:
+        from mnhsc_desktop.core.events import uk_date
+        from mnhsc_desktop.ui.widgets import escape
+
+        day = self.date.date()
+        when = uk_date(dt.date(day.year(), day.month(), day.day()))
+
+        def box(title: str, text: str, lines: int) -> str:
+            body = escape(text).replace("\n", "<br>") if text.strip() else "<br>" * lines
+            return f'<h3>{title}</h3><table border="1" cellpadding="8" width="100%"><tr><td>{body}</td></tr></table>'
+
+        return (
+            "<h1>Learning from Excellence</h1>"
+            "<p>Telling someone what went well, and why, so that we can learn from it and do it again.</p>"
+            f"<p><b>Date:</b> {when}</p>"
+            + box("Who", self.who.text(), 2)
+            + box("What happened", self.what.toPlainText(), 8)
+            + box("Why it was excellent", self.why.toPlainText(), 8)
+            + "<p><i>This form must not identify patients.</i></p>"
+        )

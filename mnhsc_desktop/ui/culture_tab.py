@@ -186,6 +186,11 @@ class CultureTab(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.detail)
         right_layout.addWidget(scroll, 1)
+        from mnhsc_desktop.ui.attachments_panel import AttachmentsPanel
+
+        self.attachments = AttachmentsPanel(self.store)
+        self.attachments.status.connect(self.status.emit)
+        right_layout.addWidget(self.attachments)
         buttons = QGridLayout()  # wraps onto rows: fits a narrow or magnified window
         self.favourite_button = self._button(
             "Add to fa&vourites", "Add this activity to my favourites", self.toggle_favourite
@@ -201,12 +206,18 @@ class CultureTab(QWidget):
         self.kudos_button = self._button(
             "Print &Kudos cards…", "Print Kudos cards", lambda: self.kudos_requested.emit()
         )
+        self.excellence_button = self._button(
+            "Learning from E&xcellence form…",
+            "Fill in and print a Learning from Excellence form",
+            self.excellence_form,
+        )
         for number, button in enumerate(
             (
                 self.favourite_button,
                 self.log_button,
                 self.undo_log_button,
                 self.kudos_button,
+                self.excellence_button,
             )
         ):
             buttons.addWidget(button, number // 2, number % 2)
@@ -307,6 +318,7 @@ class CultureTab(QWidget):
             self.detail.setText("<p>Choose an activity to see what it involves.</p>")
             self.undo_log_button.setEnabled(False)
             return
+        self.attachments.show_activity(activity.id)
         is_favourite = activity.id in favourites(self.store)
         self.favourite_button.setText(
             "Remove from fa&vourites" if is_favourite else "Add to fa&vourites"
@@ -430,3 +442,40 @@ class CultureTab(QWidget):
             QMessageBox.warning(self, "Handout not saved", str(error))
             return
         self.status.emit(f"Handout saved to {target}.")
+
+    def excellence_form(self) -> None:
+        from mnhsc_desktop.ui.culture_dialogs import ExcellenceDialog
+
+        dialog = ExcellenceDialog(self)
+        if dialog.exec():
+            self.print_form(dialog.html(), dialog.choice)
+
+    def print_form(self, html: str, how: str) -> None:
+        from pathlib import Path
+
+        from PySide6.QtCore import QStandardPaths
+        from PySide6.QtWidgets import QFileDialog
+
+        from mnhsc_desktop.core.atomic import WriteFailed
+        from mnhsc_desktop.ui.pdf import PORTRAIT, html_to_pdf, print_html
+
+        if how == "print":
+            if print_html(self, html, PORTRAIT):
+                self.status.emit("Form sent to the printer.")
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            "Save form",
+            str(Path(folder) / "learning-from-excellence.pdf"),
+            "PDF document (*.pdf)",
+        )
+        if not path:
+            return
+        target = Path(path) if Path(path).suffix else Path(path).with_suffix(".pdf")
+        try:
+            html_to_pdf(html, target, "Learning from Excellence", PORTRAIT)
+        except WriteFailed as error:
+            QMessageBox.warning(self, "Form not saved", str(error))
+            return
+        self.status.emit(f"Form saved to {target}.")

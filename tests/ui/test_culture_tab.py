@@ -87,3 +87,58 @@ def test_kudos_cards_to_pdf(window, monkeypatch, tmp_path: Path) -> None:
 
 def test_activity_model_is_well_behaved(qtmodeltester, tab) -> None:
     qtmodeltester.check(tab.model)
+
+
+def test_attach_open_and_refuse_files(tab, monkeypatch, tmp_path: Path) -> None:
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QMessageBox
+
+    film = tmp_path / "huddle.mp4"
+    film.write_bytes(b"x")
+    (tmp_path / "huddle.mp4.exe").write_bytes(b"x")
+    tab.select("how-to-huddle")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(film), ""))
+    tab.attachments.attach_file()
+    assert tab.attachments.files.item(0).text() == "huddle.mp4"
+    opened: list[str] = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True
+    )
+    tab.attachments.files.setCurrentRow(0)
+    tab.attachments.open_selected()
+    assert opened == [str(film.resolve())]
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "huddle.mp4.exe"), "")
+    )
+    tab.attachments.attach_file()
+    assert "never runs programs" in warnings[0] and tab.attachments.files.count() == 1
+    film.unlink()
+    tab.select("say-thank-you")
+    tab.select("how-to-huddle")
+    assert tab.attachments.files.item(0).text() == "huddle.mp4  (missing)"
+    tab.attachments.files.setCurrentRow(0)
+    tab.attachments.open_selected()
+    assert "not there any more" in warnings[1] and len(opened) == 1
+
+
+def test_learning_from_excellence_form(tab, monkeypatch, tmp_path: Path) -> None:
+    from mnhsc_desktop.ui.culture_dialogs import ExcellenceDialog
+
+    def fill(dialog: ExcellenceDialog) -> int:
+        dialog.who.setText("The night team on Ward 5")
+        dialog.what.setPlainText("Spotted a deteriorating baby early and escalated calmly.")
+        dialog.why.setPlainText("Clear SBAR handover; everyone knew their role.")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExcellenceDialog, "exec", fill)
+    out = tmp_path / "lfe.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    tab.excellence_button.click()
+    text = " ".join(pypdf.PdfReader(out).pages[0].extract_text().split())
+    assert (
+        "Learning from Excellence" in text
+        and "The night team on Ward 5" in text
+        and "Clear SBAR handover" in text
+    )
