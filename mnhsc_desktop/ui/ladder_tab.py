@@ -278,6 +278,26 @@ class LadderTab(QWidget):
         state = "→ Next" if is_next else "○ Not done"
         return f"{state} — {resource.title} ({RESOURCE_TYPES[resource.type]}, about {resource.minutes} min)"
 
+    def select_subject(self, subject_id: str, level: str | None = None) -> None:
+        row = next((i for i, s in enumerate(self.ladder.subjects) if s.id == subject_id), 0)
+        column = LEVELS.index(level) + 1 if level in LEVELS else self._column_for(row)
+        self.grid.setCurrentIndex(self.model.index(row, column))
+
+    def select_resource(self, resource_id: str) -> None:
+        """Show a resource in the first subject it serves, at its level, and select it."""
+        resource = self.ladder.resource(resource_id)
+        if resource is None:
+            return
+        subject = next(
+            (s.id for s in self.ladder.subjects if resource.serves(s.id)),
+            self.ladder.subjects[0].id,
+        )
+        self.select_subject(subject, resource.level)
+        for row in range(self.resources.count()):
+            if self.resources.item(row).data(RESOURCE_ROLE) == resource_id:
+                self.resources.setCurrentRow(row)
+                return
+
     def selected_resource(self) -> LadderResource | None:
         item = self.resources.currentItem()
         return self.ladder.resource(item.data(RESOURCE_ROLE)) if item else None

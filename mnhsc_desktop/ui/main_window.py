@@ -16,7 +16,7 @@ from mnhsc_desktop.core.store import Store
 from mnhsc_desktop.ui.autosave import AutoSaver
 from mnhsc_desktop.ui.home_tab import HomeTab
 from mnhsc_desktop.ui.placeholder_tab import PlaceholderTab
-from mnhsc_desktop.ui.widgets import LazyTab, NoticeBanner
+from mnhsc_desktop.ui.widgets import LazyTab, NoticeBanner, follow_store
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QIcon
@@ -47,6 +47,8 @@ class MainWindow(QMainWindow):
         self.machine = machine or MachineConfig()
         self.content = content
         self.store = store
+        self._search_index = None
+        follow_store(store, self, self._forget_search_index)
         self.guard = None  # set by the app: the single-copy lock, which follows the data folder
         self.data_folder_fixed = False  # True when --data-dir or MNHSC_DATA_DIR chose the folder
         self.autosaver = AutoSaver(store, self)
@@ -115,6 +117,9 @@ class MainWindow(QMainWindow):
         calendar_menu.addActions([self.new_event_action, self.today_action])
 
         view_menu = self.menuBar().addMenu("&View")
+        self.find_action = self._action("&Find anything…", "Ctrl+K", self.open_search)
+        view_menu.addAction(self.find_action)
+        view_menu.addSeparator()
         self.tab_actions = []
         for index, (_key, title) in enumerate(TABS):
             action = self._action(
@@ -165,6 +170,38 @@ class MainWindow(QMainWindow):
         from mnhsc_desktop.core.culture import suggestion
 
         return suggestion(self.content.culture.activities, self.store)
+
+    def _forget_search_index(self, change) -> None:
+        if change.section == "calendar":
+            self._search_index = None
+
+    def search_index(self):
+        """Built when first searched, and again after the user's own events change."""
+        if self._search_index is None:
+            from mnhsc_desktop.core.search import build_index
+
+            self._search_index = build_index(self.content, self.store)
+        return self._search_index
+
+    def open_search(self) -> None:
+        from mnhsc_desktop.ui.search_dialog import SearchDialog
+
+        dialog = SearchDialog(self, self.search_index())
+        dialog.chosen.connect(self.open_item)
+        dialog.exec()
+
+    def open_item(self, entry) -> None:
+        if entry.kind == "event":
+            self.show_calendar()
+            self.calendar_tab.select_event(entry.key)
+        elif entry.kind in ("subject", "resource"):
+            self.tabs.setCurrentWidget(self.ladder_host)
+            if entry.kind == "subject":
+                self.ladder_tab.select_subject(entry.key)
+            else:
+                self.ladder_tab.select_resource(entry.key)
+        elif entry.kind == "activity":
+            self.show_activity(entry.key)
 
     def _make_calendar_tab(self):
         from mnhsc_desktop.ui.calendar_tab import CalendarTab
