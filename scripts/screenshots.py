@@ -23,6 +23,16 @@ OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 SHOTS = {"home": 0, "calendar": 1, "ladder": 2, "culture": 3}
 
 
+def settle(app, seconds: float = 0.3) -> None:
+    """Let paints and the timers they start run, as they would before anyone looks."""
+    import time
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
 def main() -> int:
     app = make_application(sys.argv[:1])
     OUT.mkdir(parents=True, exist_ok=True)
@@ -32,7 +42,7 @@ def main() -> int:
         window.show()
         for name, tab in SHOTS.items():
             window.tabs.setCurrentIndex(tab)
-            app.processEvents()
+            settle(app)  # Home fills its dashboard just after it first paints
             if name == "ladder":  # a midwife a little way up the ladder
                 from mnhsc_desktop.core.ladder import Completion, mark_done, set_level
 

@@ -162,6 +162,24 @@ class Calendar:
         }
 
 
+def next_occurrences(events: Iterable[Event], today: dt.date, count: int = 3) -> list[Occurrence]:
+    """The next `count` occurrences from today, without building the whole calendar (for Home)."""
+    import heapq
+
+    found = []
+    for event in events:
+        if event.repeat is None:
+            if event.end >= today:
+                found.append(Occurrence(event, event.start, event.end))
+            continue
+        upcoming = next((o for o in expand(event) if o.end >= today), None)
+        if upcoming is not None:
+            found.append(upcoming)
+    return heapq.nsmallest(
+        count, found, key=lambda o: (o.start, o.event.start_time or dt.time.min, o.event.title)
+    )
+
+
 def fold_words(text: str) -> list[str]:
     from mnhsc_desktop.core.text import fold
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 
 from PySide6.QtCore import QTimer
@@ -13,9 +14,14 @@ from PySide6.QtWidgets import QApplication
 from mnhsc_desktop import APP_ID, APP_NAME, __version__
 from mnhsc_desktop.cli_support import EXIT_NOT_RESPONDING, EXIT_OK, say
 from mnhsc_desktop.core.content import load_content
-from mnhsc_desktop.core.data_folder import environment_chooses, local_copy_for
 from mnhsc_desktop.core.machine_config import load_machine_config
-from mnhsc_desktop.core.paths import content_dir, resources_dir, shipped_content_dir, user_data_dir
+from mnhsc_desktop.core.paths import (
+    DATA_DIR_ENV,
+    content_dir,
+    resources_dir,
+    shipped_content_dir,
+    user_data_dir,
+)
 from mnhsc_desktop.core.store import Store
 from mnhsc_desktop.ui.crash import install_excepthook
 from mnhsc_desktop.ui.main_window import MainWindow
@@ -59,8 +65,11 @@ def run_gui(args: argparse.Namespace) -> int:
 
     install_excepthook(data_dir)
     local_copy = None
-    if not args.data_dir and not environment_chooses():  # the folder chosen in the app, if any
-        local_copy = local_copy_for(data_dir)
+    if not args.data_dir:
+        from mnhsc_desktop.core.data_folder import environment_chooses, local_copy_for
+
+        if not environment_chooses():  # the folder chosen in the app, if any
+            local_copy = local_copy_for(data_dir)
     store = Store.open(data_dir, local_copy)
     machine = load_machine_config()
     content = load_content(
@@ -69,7 +78,7 @@ def run_gui(args: argparse.Namespace) -> int:
     window = MainWindow(content, store, app_icon(), machine)
     app.setWindowIcon(window.windowIcon())
     window.guard = guard
-    window.data_folder_fixed = bool(args.data_dir) or environment_chooses()
+    window.data_folder_fixed = bool(args.data_dir) or bool(os.environ.get(DATA_DIR_ENV))
     guard.show_requested.connect(window.bring_to_front)
     window.show()
     if args.quit_after_startup:

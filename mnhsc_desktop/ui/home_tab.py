@@ -21,7 +21,7 @@ NEEDS_INTERNET = "Needs the internet"
 
 
 class HomeTab(QScrollArea):
-    """The first screen; later issues add next events, ladder summary and CPD hours here."""
+    """The first screen: what's next, my progress, this week's activity, then the collaborative."""
 
     copied = Signal(str)
     activity_requested = Signal(str)
@@ -31,6 +31,7 @@ class HomeTab(QScrollArea):
         about: About | None,
         allow_links: bool = True,
         suggestion=None,
+        dashboard: QWidget | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -41,6 +42,8 @@ class HomeTab(QScrollArea):
         page = QWidget()
         self.setWidget(page)
         layout = QVBoxLayout(page)
+        if dashboard is not None:
+            layout.addWidget(dashboard)
         if suggestion is not None:
             layout.addWidget(self._suggestion_box(suggestion))
         self.copy_buttons: list[QPushButton] = []

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBo
 
 from mnhsc_desktop import APP_NAME
 from mnhsc_desktop.core.content import Content
-from mnhsc_desktop.core.machine_config import MachineConfig
 from mnhsc_desktop.core.store import Store
 from mnhsc_desktop.ui.autosave import AutoSaver
 from mnhsc_desktop.ui.home_tab import HomeTab
@@ -20,6 +19,8 @@ from mnhsc_desktop.ui.widgets import LazyTab, NoticeBanner, follow_store
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QIcon
+
+    from mnhsc_desktop.core.machine_config import MachineConfig
 
 # (key saved in the store, tab title with mnemonic)
 TABS = (
@@ -44,7 +45,11 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
-        self.machine = machine or MachineConfig()
+        if machine is None:
+            from mnhsc_desktop.core.machine_config import MachineConfig
+
+            machine = MachineConfig()
+        self.machine = machine
         self.content = content
         self.store = store
         self._search_index = None
@@ -62,9 +67,18 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Sections")
         self.tabs.setDocumentMode(True)
+        from mnhsc_desktop.ui.home_dashboard import Dashboard
+
+        self.dashboard = Dashboard(content, store)
         self.home_tab = HomeTab(
-            content.about, self.machine.allow_external_links, self._suggestion()
+            content.about, self.machine.allow_external_links, self._suggestion(), self.dashboard
         )
+        self.dashboard.calendar_requested.connect(self.show_calendar)
+        self.dashboard.import_requested.connect(self._import_calendar)
+        self.dashboard.ladder_requested.connect(
+            lambda: self.tabs.setCurrentWidget(self.ladder_host)
+        )
+        self.dashboard.record_requested.connect(self._export_record)
         self.tabs.addTab(self.home_tab, TABS[0][1])
         self.calendar_host = LazyTab(self._make_calendar_tab)
         self.tabs.addTab(self.calendar_host, TABS[1][1])
@@ -373,6 +387,11 @@ class MainWindow(QMainWindow):
         self.autosaver.save_now()
         self.statusBar().showMessage(result.message, 15000)
         return True
+
+    def _export_record(self) -> None:
+        self.tabs.setCurrentWidget(self.ladder_host)
+        if hasattr(self.ladder_tab, "export_record"):
+            self.ladder_tab.export_record()
 
     def _new_event(self) -> None:
         self.show_calendar()

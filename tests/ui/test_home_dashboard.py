@@ -1,0 +1,106 @@
+"""Home's dashboard: the next events, ladder and CPD progress, and the buttons onward."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from mnhsc_desktop.core.calendar import save_events
+from mnhsc_desktop.core.content import load_content
+from mnhsc_desktop.core.events import Event, Repeat, from_shipped
+from mnhsc_desktop.core.ladder import Completion, mark_done
+from mnhsc_desktop.core.store import Store
+from mnhsc_desktop.ui.home_dashboard import Dashboard
+from tests.conftest import SHIPPED_CONTENT
+
+
+def own_event(title: str, start: dt.date, repeat: Repeat | None = None) -> Event:
+    return Event(
+        uid=f"{title}@test", title=title, kind="workshop", start=start, end=start,
+        location="Room 2", origin="local", repeat=repeat,
+    )  # fmt: skip
+
+
+def dashboard(qtbot, data_dir: Path, today: dt.date) -> Dashboard:
+    board = Dashboard(load_content(SHIPPED_CONTENT), Store.open(data_dir))
+    qtbot.addWidget(board)
+    board.today = lambda: today
+    board.refresh()
+    return board
+
+
+def test_after_the_shipped_calendar_ends_it_says_so_and_offers_an_import(qtbot, data_dir):
+    board = dashboard(qtbot, data_dir, dt.date(2026, 11, 28))
+    assert "Nothing coming up" in board.coming.text()
+    assert "Fri 15 Nov 2019" in board.coming.text()  # the last shipped event's end
+    assert not board.import_button.isHidden()
+
+
+def test_shows_the_next_three_events_soonest_first_without_past_or_hidden_ones(qtbot, data_dir):
+    board = dashboard(qtbot, data_dir, dt.date(2019, 9, 1))
+    text = board.coming.text()
+    assert "Local Learning System 5" in text and "National Learning Set Wave 3.3" in text
+    assert text.index("Local Learning System 5") < text.index("National Learning Set Wave 3.3")
+    assert text.count("<br>") == 1  # only two shipped events are left after 1 September 2019
+    assert board.import_button.isHidden()
+    shipped = [from_shipped(item) for item in board.content.calendar.events]
+    key = next(e.key for e in shipped if e.title == "Local Learning System 5")
+    board.store.set("calendar", "hidden", [key])
+    assert "Local Learning System 5" not in board.coming.text()  # follows the store
+
+
+def test_a_repeating_own_event_shows_its_next_occurrence(qtbot, data_dir):
+    board = dashboard(qtbot, data_dir, dt.date(2026, 11, 28))
+    weekly = own_event("Safety huddle", dt.date(2026, 11, 2), Repeat("weekly"))  # Mondays
+    save_events(board.store, [weekly])
+    assert "Mon 30 Nov 2026" in board.coming.text()
+    assert "Safety huddle" in board.coming.text() and "Room 2" in board.coming.text()
+
+
+def test_progress_follows_the_ladder_and_counts_cpd(qtbot, data_dir):
+    board = dashboard(qtbot, data_dir, dt.date(2026, 11, 28))
+    assert "not started in any subject yet" in board.progress.text()
+    resource = board.content.ladder.resources[0]
+    mark_done(board.store, Completion(resource.id, dt.date(2026, 11, 20), 90, learned="x"))
+    text = board.progress.text()
+    assert f"Resources done: 1 of {len(board.content.ladder.resources)}" in text
+    assert "1.5 of 35 hours" in text
+
+
+def test_fills_itself_after_home_first_paints(make_window, qtbot):
+    window = make_window()
+    qtbot.waitUntil(lambda: "Looking at the calendar" not in window.dashboard.coming.text())
+    assert "Adding up" not in window.dashboard.progress.text()
+
+
+def test_buttons_lead_to_the_calendar_and_the_ladder(make_window, qtbot):
+    window = make_window()
+    qtbot.mouseClick(window.dashboard.calendar_button, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is window.calendar_host
+    window.tabs.setCurrentWidget(window.home_tab)
+    qtbot.mouseClick(window.dashboard.ladder_button, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is window.ladder_host
+
+
+def test_every_dashboard_button_has_an_accessible_name(qtbot, data_dir):
+    board = dashboard(qtbot, data_dir, dt.date(2026, 11, 28))
+    for button in (board.calendar_button, board.import_button, board.ladder_button,
+                   board.record_button):  # fmt: skip
+        assert button.accessibleName()
+
+
+def test_export_my_record_from_home_writes_the_file_chosen(
+    make_window, qtbot, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "my-record.csv"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "CSV for Excel (*.csv)")
+    )
+    window = make_window()
+    qtbot.mouseClick(window.dashboard.record_button, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is window.ladder_host
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel's UTF-8 mark, then the rows
