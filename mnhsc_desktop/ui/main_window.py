@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mnhsc_desktop import APP_NAME
 from mnhsc_desktop.core.content import Content
@@ -64,6 +72,10 @@ class MainWindow(QMainWindow):
         central = QWidget()
         self.banner_area = QVBoxLayout(central)
         self.banner_area.setContentsMargins(6, 6, 6, 0)
+        from mnhsc_desktop.ui.theme import theme_for
+
+        self.theme = theme_for(QApplication.instance())
+        self.theme.apply(self.store.get("window", "high_contrast", False) is True)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Sections")
         self.tabs.setDocumentMode(True)
@@ -133,6 +145,12 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu("&View")
         self.find_action = self._action("&Find anything…", "Ctrl+K", self.open_search)
         view_menu.addAction(self.find_action)
+        self.high_contrast_action = QAction("High &contrast", self)
+        self.high_contrast_action.setCheckable(True)
+        self.high_contrast_action.setChecked(self.theme.high_contrast)
+        self.high_contrast_action.setStatusTip("White and yellow on black, for low vision")
+        self.high_contrast_action.toggled.connect(self.set_high_contrast)
+        view_menu.addAction(self.high_contrast_action)
         view_menu.addSeparator()
         self.tab_actions = []
         for index, (_key, title) in enumerate(TABS):
@@ -147,6 +165,11 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(f"&About {APP_NAME}", None, self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addActions([self.shortcuts_action, self.about_action])
+
+    def set_high_contrast(self, on: bool) -> None:
+        """Switch at once, and remember it for next time on this user's data."""
+        self.theme.apply(on)
+        self.store.set("window", "high_contrast", on)
 
     def _action(self, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)

@@ -1,0 +1,21 @@
+"""Text contrast as WCAG 2.2 defines it, so palettes can be checked against 4.5:1 (AA)."""
+
+from __future__ import annotations
+
+MINIMUM_TEXT_CONTRAST = 4.5  # WCAG 2.2 AA, normal-size text
+
+
+def _channel(value: int) -> float:
+    c = value / 255
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def relative_luminance(rgb: tuple[int, int, int]) -> float:
+    r, g, b = (_channel(v) for v in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(first: tuple[int, int, int], second: tuple[int, int, int]) -> float:
+    """From 1 (the same colour) to 21 (black on white); the order of the colours does not matter."""
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)

@@ -1,0 +1,126 @@
+"""Colours: the system's palette with NHS Blue accents, repaired where its text would be hard to
+read, or a high-contrast palette the user can switch on (View > High contrast)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from mnhsc_desktop.core.contrast import MINIMUM_TEXT_CONTRAST, contrast_ratio
+
+Role = QPalette.ColorRole
+NHS_BLUE = "#005EB8"  # 6.4:1 against white text
+LIGHT_LINK_ON_DARK = "#8CC8FF"
+
+# (text, background) pairs that carry words the user must read
+TEXT_PAIRS = (
+    (Role.WindowText, Role.Window),
+    (Role.Text, Role.Base),
+    (Role.Text, Role.AlternateBase),
+    (Role.ButtonText, Role.Button),
+    (Role.HighlightedText, Role.Highlight),
+    (Role.Link, Role.Base),
+    (Role.Link, Role.Window),
+    (Role.ToolTipText, Role.ToolTipBase),
+)
+
+HIGH_CONTRAST = {
+    Role.Window: "#000000",
+    Role.WindowText: "#FFFFFF",
+    Role.Base: "#000000",
+    Role.AlternateBase: "#1A1A1A",
+    Role.Text: "#FFFFFF",
+    Role.Button: "#000000",
+    Role.ButtonText: "#FFFFFF",
+    Role.BrightText: "#FFFF00",
+    Role.Highlight: "#FFFF00",
+    Role.HighlightedText: "#000000",
+    Role.Link: "#FFFF00",
+    Role.LinkVisited: "#FFD700",
+    Role.ToolTipBase: "#000000",
+    Role.ToolTipText: "#FFFFFF",
+    Role.PlaceholderText: "#C0C0C0",
+    Role.Light: "#FFFFFF",
+    Role.Midlight: "#C0C0C0",
+    Role.Mid: "#A0A0A0",
+    Role.Dark: "#C0C0C0",
+    Role.Shadow: "#FFFFFF",
+}
+HIGH_CONTRAST_DISABLED_TEXT = "#A0A0A0"  # still 7.6:1 on black, though WCAG exempts it
+
+
+def _rgb(color: QColor) -> tuple[int, int, int]:
+    return color.red(), color.green(), color.blue()
+
+
+def contrast(palette: QPalette, text: Role, background: Role) -> float:
+    group = QPalette.ColorGroup.Active
+    return contrast_ratio(_rgb(palette.color(group, text)), _rgb(palette.color(group, background)))
+
+
+def failing_pairs(palette: QPalette) -> list[tuple[Role, Role, float]]:
+    return [
+        (text, back, ratio)
+        for text, back in TEXT_PAIRS
+        if (ratio := contrast(palette, text, back)) < MINIMUM_TEXT_CONTRAST
+    ]
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(Role.Window).lightness() < 128
+
+
+def accented(system: QPalette) -> QPalette:
+    """The system's palette with NHS Blue selection (light schemes), and links and selection
+    replaced only where the system's own colours fall under 4.5:1."""
+    palette = QPalette(system)
+    dark = is_dark(palette)
+    if not dark or contrast(palette, Role.HighlightedText, Role.Highlight) < MINIMUM_TEXT_CONTRAST:
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, Role.Highlight, QColor(NHS_BLUE))
+            palette.setColor(group, Role.HighlightedText, QColor("#FFFFFF"))
+    if min(contrast(palette, Role.Link, Role.Base), contrast(palette, Role.Link, Role.Window)) < (
+        MINIMUM_TEXT_CONTRAST
+    ):
+        palette.setColor(Role.Link, QColor(LIGHT_LINK_ON_DARK if dark else NHS_BLUE))
+    return palette
+
+
+def high_contrast_palette() -> QPalette:
+    palette = QPalette()
+    for role, color in HIGH_CONTRAST.items():
+        palette.setColor(role, QColor(color))
+    for role in (Role.WindowText, Role.Text, Role.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(HIGH_CONTRAST_DISABLED_TEXT))
+    return palette
+
+
+class Theme:
+    """Keeps the system's own palette so switching high contrast off, or the system changing
+    between light and dark, starts again from it rather than from our changes."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self.system = QPalette(app.palette())
+        self.high_contrast = False
+        app.styleHints().colorSchemeChanged.connect(self._system_changed)
+
+    def apply(self, high_contrast: bool) -> None:
+        self.high_contrast = high_contrast
+        self.app.setPalette(high_contrast_palette() if high_contrast else accented(self.system))
+
+    def _system_changed(self, _scheme) -> None:
+        self.app.setPalette(QPalette())  # back to the platform's palette for the new scheme
+        self.system = QPalette(self.app.palette())
+        self.apply(self.high_contrast)
+
+
+_theme: Theme | None = None
+
+
+def theme_for(app: QApplication) -> Theme:
+    """One theme per process, made before the first window changes the palette."""
+    global _theme
+    if _theme is None or _theme.app is not app:
+        _theme = Theme(app)
+    return _theme

@@ -1,0 +1,14 @@
+from mnhsc_desktop.core.contrast import contrast_ratio
+
+
+def test_black_on_white_is_21_and_order_does_not_matter():
+    assert round(contrast_ratio((0, 0, 0), (255, 255, 255)), 2) == 21.0
+    assert contrast_ratio((0, 94, 184), (255, 255, 255)) == contrast_ratio(
+        (255, 255, 255), (0, 94, 184)
+    )
+
+
+def test_known_values():
+    assert round(contrast_ratio((0, 94, 184), (255, 255, 255)), 1) == 6.4  # NHS Blue on white
+    assert round(contrast_ratio((118, 118, 118), (255, 255, 255)), 2) == 4.54  # the classic AA grey
+    assert contrast_ratio((48, 140, 198), (255, 255, 255)) < 4.5  # Fusion's default selection

@@ -1,0 +1,81 @@
+"""Palettes: every text colour readable (4.5:1, WCAG 2.2 AA) in light, dark and high contrast."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from mnhsc_desktop.ui.theme import (
+    NHS_BLUE,
+    Role,
+    accented,
+    failing_pairs,
+    high_contrast_palette,
+)
+
+
+def dark_system_palette() -> QPalette:
+    """A dark scheme with the usual faults: a mid-blue selection and default blue links."""
+    palette = QPalette()
+    colors = {
+        Role.Window: "#2D2D2D", Role.WindowText: "#FFFFFF", Role.Base: "#1E1E1E",
+        Role.AlternateBase: "#262626", Role.Text: "#FFFFFF", Role.Button: "#3C3C3C",
+        Role.ButtonText: "#FFFFFF", Role.Highlight: "#308CC6", Role.HighlightedText: "#FFFFFF",
+        Role.Link: "#0000FF", Role.ToolTipBase: "#3C3C3C", Role.ToolTipText: "#FFFFFF",
+    }  # fmt: skip
+    for role, color in colors.items():
+        palette.setColor(role, QColor(color))
+    return palette
+
+
+def test_the_light_system_palette_gets_nhs_blue_selection_that_passes(qapp):
+    system = QApplication.style().standardPalette()
+    assert failing_pairs(system)  # Fusion's own selection is under 4.5:1 with white text
+    palette = accented(system)
+    assert failing_pairs(palette) == []
+    assert palette.color(Role.Highlight).name().upper() == NHS_BLUE
+    assert palette.color(Role.Window) == system.color(Role.Window)  # the rest stays the system's
+
+
+def test_a_dark_system_palette_is_repaired_only_where_it_fails(qapp):
+    system = dark_system_palette()
+    assert len(failing_pairs(system)) >= 2
+    palette = accented(system)
+    assert failing_pairs(palette) == []
+    assert palette.color(Role.Window) == system.color(Role.Window)
+    assert palette.color(Role.Link).lightness() > 128  # a light link on the dark page
+
+
+def test_high_contrast_passes_everywhere_with_room_to_spare(qapp):
+    palette = high_contrast_palette()
+    assert failing_pairs(palette) == []
+    from mnhsc_desktop.ui.theme import contrast
+
+    assert min(contrast(palette, text, back) for text, back in
+               [(Role.WindowText, Role.Window), (Role.HighlightedText, Role.Highlight)]) >= 15  # fmt: skip
+
+
+@pytest.fixture
+def restore_palette(qapp):
+    yield
+    from mnhsc_desktop.ui.theme import theme_for
+
+    theme_for(qapp).apply(False)
+
+
+def test_view_high_contrast_switches_at_once_and_is_remembered(make_window, data_dir, qtbot,
+                                                               restore_palette):  # fmt: skip
+    window = make_window()
+    assert not window.high_contrast_action.isChecked()
+    window.high_contrast_action.trigger()
+    assert QApplication.palette().color(Role.Window).name() == "#000000"
+    qtbot.waitUntil(lambda: window.palette().color(Role.WindowText).name() == "#ffffff")
+    assert window.store.get("window", "high_contrast") is True
+    window.store.save()
+    window.close()
+    again = make_window(data_dir)
+    assert again.high_contrast_action.isChecked()
+    again.high_contrast_action.trigger()
+    assert QApplication.palette().color(Role.Window).name() != "#000000"
+    assert failing_pairs(QApplication.palette()) == []
