@@ -83,7 +83,7 @@ class EventDetail(QWidget):
         buttons = QGridLayout()  # wraps onto rows: fits a narrow or magnified window
         self.copy_button = self._button("Cop&y details", "Copy this event's details", self._copy)
         self.export_button = self._button(
-            "Export this e&vent…",
+            "E&xport this event…",
             "Export this event as a calendar file",
             lambda: self.export_requested.emit(self._event()),
         )

@@ -228,15 +228,19 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def open_item(self, entry) -> None:
+        """Show a search result in its tab, with keyboard focus on it, so the next key acts on it."""
         if entry.kind == "event":
             self.show_calendar()
             self.calendar_tab.select_event(entry.key)
+            self.calendar_tab.table.setFocus()
         elif entry.kind in ("subject", "resource"):
             self.tabs.setCurrentWidget(self.ladder_host)
             if entry.kind == "subject":
                 self.ladder_tab.select_subject(entry.key)
+                self.ladder_tab.grid.setFocus()
             else:
                 self.ladder_tab.select_resource(entry.key)
+                self.ladder_tab.resources.setFocus()
         elif entry.kind == "activity":
             self.show_activity(entry.key)
 
@@ -281,6 +285,7 @@ class MainWindow(QMainWindow):
     def show_activity(self, activity_id: str) -> None:
         self.tabs.setCurrentWidget(self.culture_host)
         self.culture_tab.select(activity_id)
+        self.culture_tab.list.setFocus()
 
     def print_kudos(self) -> None:
         from mnhsc_desktop.core.atomic import WriteFailed
