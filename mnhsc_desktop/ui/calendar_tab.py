@@ -91,6 +91,7 @@ class CalendarTab(QWidget):
         filters = QHBoxLayout()
         search_label = QLabel("&Search:")
         self.search = QLineEdit()
+        self.setFocusProxy(self.search)  # where Ctrl+2 lands: type to find a session
         self.search.setPlaceholderText("Title, notes or place")
         self.search.setClearButtonEnabled(True)
         for clear in self.search.findChildren(QToolButton):

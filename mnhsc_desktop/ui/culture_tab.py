@@ -118,6 +118,7 @@ class CultureTab(QWidget):
         filters = QHBoxLayout()
         label = QLabel("&Search:")
         self.search = QLineEdit()
+        self.setFocusProxy(self.search)  # where Ctrl+4 lands: type to find an activity
         self.search.setPlaceholderText("Title, purpose or prompts")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search activities")

@@ -105,6 +105,7 @@ class LadderTab(QWidget):
         splitter = QSplitter()
         self.model = LadderModel(self.ladder, self.progress, self)
         self.grid = QTableView()
+        self.setFocusProxy(self.grid)  # where Ctrl+3 lands: arrows move between subjects
         self.grid.setModel(self.model)
         self.grid.setAccessibleName("QI ladder: subjects and levels")
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -153,6 +154,9 @@ class LadderTab(QWidget):
         scroll.setWidget(self.resource_text)
         panel_layout.addWidget(scroll, 1)
         buttons = QHBoxLayout()
+        panel_layout.addLayout(
+            buttons
+        )  # first: a button shown before it has a parent flashes up as a window
         self.done_button = self._button(
             "&Mark as done…", "Mark this resource as done", self.mark_selected_done
         )
@@ -166,7 +170,6 @@ class LadderTab(QWidget):
             buttons.addWidget(button)
         self.copy_button.setVisible(self.allow_links)
         buttons.addStretch(1)
-        panel_layout.addLayout(buttons)
         self.history = QLabel()
         self.history.setWordWrap(True)
         self.history.setAccessibleName("History of where I have been in this subject")

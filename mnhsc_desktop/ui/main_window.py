@@ -154,9 +154,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         self.tab_actions = []
         for index, (_key, title) in enumerate(TABS):
-            action = self._action(
-                title, f"Ctrl+{index + 1}", lambda i=index: self.tabs.setCurrentIndex(i)
-            )
+            action = self._action(title, f"Ctrl+{index + 1}", lambda i=index: self.show_tab(i))
             view_menu.addAction(action)
             self.tab_actions.append(action)
 
@@ -165,6 +163,15 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(f"&About {APP_NAME}", None, self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addActions([self.shortcuts_action, self.about_action])
+
+    def show_tab(self, index: int) -> None:
+        """Go to a tab with keyboard focus in it (its search box or its main view), so a
+        keyboard user can start typing or moving at once."""
+        self.tabs.setCurrentIndex(index)
+        page = self.tabs.currentWidget()
+        if isinstance(page, LazyTab):
+            page.content()
+        page.setFocus()
 
     def set_high_contrast(self, on: bool) -> None:
         """Switch at once, and remember it for next time on this user's data."""

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSlider,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QHeaderView,
     QLabel,
@@ -32,6 +33,8 @@ def part_of_a_named_control(widget: QWidget) -> bool:
     internal = ("qt_tableview_cornerbutton", "qt_spinbox_lineedit")
     if isinstance(widget, QHeaderView) or widget.objectName() in internal:
         return True
+    if widget.objectName().startswith("qt_calendar_"):  # the month grid's own arrows and title:
+        return True  # the keyboard pages months with Page Up/Down in the grid (or Alt+Page Up/Down)
     if type(widget).__name__ == "QToolButton" and not widget.isVisible():
         return True
     parent = widget.parent()
@@ -77,3 +80,30 @@ def test_tabs_and_menus_have_keyboard_mnemonics(make_window) -> None:
         assert "&" in window.tabs.tabText(index)
     for action in window.menuBar().actions():
         assert "&" in action.text()
+
+
+def test_building_each_tab_never_flashes_up_a_stray_window(make_window, qtbot) -> None:
+    """A control made visible before it has a parent appears as its own window for a moment,
+    and takes keyboard focus away from the app."""
+    from PySide6.QtCore import QEvent, QObject
+
+    window = make_window()
+    strays = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            shown = event.type() == QEvent.Type.Show and watched.isWidgetType()
+            if shown and watched.isWindow() and watched is not window:
+                strays.append(type(watched).__name__)
+            return False
+
+    watch = Watch()
+    QApplication.instance().installEventFilter(watch)
+    try:
+        for index in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(index)
+            qtbot.wait(20)
+    finally:
+        QApplication.instance().removeEventFilter(watch)
+    assert strays == []
+    assert window.isActiveWindow()
