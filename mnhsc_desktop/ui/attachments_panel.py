@@ -45,8 +45,8 @@ class AttachmentsPanel(QWidget):
         row = QHBoxLayout()
         for text, name, slot in (
             ("Attach a fil&e…", "Attach a file to this activity", self.attach_file),
-            ("Op&en", "Open the selected file", self.open_selected),
-            ("Remo&ve file", "Remove the selected file from this activity", self.remove_selected),
+            ("O&pen", "Open the selected file", self.open_selected),
+            ("&Detach file", "Remove the selected file from this activity", self.remove_selected),
         ):
             button = QPushButton(text)
             button.setAccessibleName(name)

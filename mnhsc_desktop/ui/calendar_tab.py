@@ -78,14 +78,14 @@ class CalendarTab(QWidget):
             "◀ &Previous", "Previous month", lambda: self._step_month(-1)
         )
         self.today_button = self._button("&Today", "Go to today", self.go_to_today)
-        self.next_button = self._button("&Next ▶", "Next month", lambda: self._step_month(1))
+        self.next_button = self._button("Next ▶", "Next month", lambda: self._step_month(1))
         for button in (self.previous_button, self.today_button, self.next_button):
             bar.addWidget(button)
         self.month_label = QLabel()
         self.month_label.setAccessibleName("Month shown")
         bar.addWidget(self.month_label)
         bar.addStretch(1)
-        self.mode = self._combo(bar, "S&how:", [label for _key, label in MODES])
+        self.mode = self._combo(bar, "Time &range:", [label for _key, label in MODES])
         layout.addLayout(bar)
 
         filters = QHBoxLayout()
@@ -105,7 +105,7 @@ class CalendarTab(QWidget):
         self.kind = self._combo(filters, "&Kind:", [])
         self.location = self._combo(filters, "&Location:", [])
         self.wave = self._combo(filters, "&Wave:", [])
-        self.show_hidden = QCheckBox("Show hi&dden")
+        self.show_hidden = QCheckBox("Show hidde&n")
         self.show_hidden.setAccessibleName("Show hidden events")
         filters.addWidget(self.show_hidden)
         layout.addLayout(filters)
@@ -137,7 +137,11 @@ class CalendarTab(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.month_view = MonthView()
         left_layout.addWidget(self.month_view)
-        self.new_button = self._button("&New event…", "New event", self.new_event)
+        self.new_button = self._button("New event…", "New event", self.new_event)
+        # Buttons with a shortcut of their own carry no Alt+letter: the letters are all needed
+        # by controls that have no other key.
+        self.new_button.setToolTip("New event (Ctrl+N)")
+        self.next_button.setToolTip("Next month (Alt+Page Down)")
         left_layout.addWidget(self.new_button)
         left_layout.addStretch(1)
         splitter.addWidget(left)

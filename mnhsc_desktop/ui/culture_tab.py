@@ -127,7 +127,7 @@ class CultureTab(QWidget):
         label.setBuddy(self.search)
         filters.addWidget(label)
         filters.addWidget(self.search, 2)
-        self.favourites_only = QCheckBox("&Favourites")
+        self.favourites_only = QCheckBox("Favour&ites")
         self.favourites_only.setAccessibleName("Show favourites only")
         filters.addWidget(self.favourites_only)
         layout.addLayout(filters)
@@ -150,8 +150,8 @@ class CultureTab(QWidget):
         filters.addStretch(1)
         layout.addLayout(filters)
         filters = QHBoxLayout()
-        self.tag = self._combo(filters, "T&opic:", "Any topic", TAGS)
-        self.domain = self._combo(filters, "SC&ORE:", "Any SCORE domain", SCORE_DOMAINS)
+        self.tag = self._combo(filters, "&Topic:", "Any topic", TAGS)
+        self.domain = self._combo(filters, "SCO&RE:", "Any SCORE domain", SCORE_DOMAINS)
         filters.addStretch(1)
         layout.addLayout(filters)
 
@@ -194,7 +194,7 @@ class CultureTab(QWidget):
         right_layout.addWidget(self.attachments)
         buttons = QGridLayout()  # wraps onto rows: fits a narrow or magnified window
         self.favourite_button = self._button(
-            "Add to fa&vourites", "Add this activity to my favourites", self.toggle_favourite
+            "Add to &my favourites", "Add this activity to my favourites", self.toggle_favourite
         )
         self.log_button = self._button(
             "&Log: done with my team…", "Log that I did this activity with my team", self.log_done
@@ -322,7 +322,7 @@ class CultureTab(QWidget):
         self.attachments.show_activity(activity.id)
         is_favourite = activity.id in favourites(self.store)
         self.favourite_button.setText(
-            "Remove from fa&vourites" if is_favourite else "Add to fa&vourites"
+            "Remove from &my favourites" if is_favourite else "Add to &my favourites"
         )
         entries = log_entries(self.store, activity.id)
         self.undo_log_button.setEnabled(bool(entries))

@@ -43,7 +43,7 @@ class Dashboard(QWidget):
         self.coming.setAccessibleName("Coming up in the calendar")
         coming_layout.addWidget(self.coming)
         self.calendar_button = self._button(
-            "Open the &calendar", "Open the calendar", self.calendar_requested.emit
+            "Open the calen&dar", "Open the calendar", self.calendar_requested.emit
         )
         self.import_button = self._button(
             "&Import a newer calendar…", "Import a newer calendar", self.import_requested.emit

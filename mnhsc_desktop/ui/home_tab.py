@@ -78,7 +78,7 @@ class HomeTab(QScrollArea):
         text.setWordWrap(True)
         text.setAccessibleName(f"This week’s culture activity: {activity.title}")
         row.addWidget(text, 0, 0)
-        self.suggestion_button = QPushButton("&Open in the Culture library")
+        self.suggestion_button = QPushButton("O&pen in the Culture library")
         self.suggestion_button.setAccessibleName(f"Open {activity.title} in the Culture library")
         self.suggestion_button.clicked.connect(
             lambda _=False: self.activity_requested.emit(activity.id)

@@ -96,7 +96,7 @@ class LadderTab(QWidget):
             self.export_record,
         )
         self.print_button = self._button(
-            "P&rint learning record…", "Print my learning record", self.print_record
+            "Pri&nt learning record…", "Print my learning record", self.print_record
         )
         for button in (self.period_button, self.export_button, self.print_button):
             top.addWidget(button)
@@ -161,10 +161,10 @@ class LadderTab(QWidget):
             "&Mark as done…", "Mark this resource as done", self.mark_selected_done
         )
         self.undo_button = self._button(
-            "&Undo tick", "Undo the tick on this resource", self.undo_selected
+            "Un&do tick", "Undo the tick on this resource", self.undo_selected
         )
         self.copy_button = self._button(
-            "&Copy name", "Copy the name of this resource to find it online", self.copy_selected
+            "Cop&y name", "Copy the name of this resource to find it online", self.copy_selected
         )
         for button in (self.done_button, self.undo_button, self.copy_button):
             buttons.addWidget(button)

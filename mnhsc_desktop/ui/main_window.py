@@ -32,8 +32,8 @@ if TYPE_CHECKING:
 
 # (key saved in the store, tab title with mnemonic)
 TABS = (
-    ("home", "&Home"),
-    ("calendar", "&Calendar"),
+    ("home", "H&ome"),
+    ("calendar", "C&alendar"),
     ("ladder", "&QI ladder"),
     ("culture", "C&ulture library"),
 )

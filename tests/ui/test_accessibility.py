@@ -107,3 +107,50 @@ def test_building_each_tab_never_flashes_up_a_stray_window(make_window, qtbot) -
         QApplication.instance().removeEventFilter(watch)
     assert strays == []
     assert window.isActiveWindow()
+
+
+def mnemonic(text: str) -> str | None:
+    """The Alt+letter a control answers to, from the letter after a single '&'."""
+    at = text.replace("&&", "").find("&")
+    return (
+        text.replace("&&", "")[at + 1].lower()
+        if 0 <= at < len(text.replace("&&", "")) - 1
+        else None
+    )
+
+
+def visible_mnemonics(window) -> dict[str, list[str]]:
+    """Every Alt+letter live in the window now: menus, tabs, and the visible tab's controls."""
+    from PySide6.QtWidgets import QGroupBox
+
+    found: dict[str, list[str]] = {}
+
+    def note(text: str, what: str) -> None:
+        key = mnemonic(text)
+        if key:
+            found.setdefault(key, []).append(f"{what} {text!r}")
+
+    for action in window.menuBar().actions():
+        note(action.text(), "menu")
+    for index in range(window.tabs.count()):
+        note(window.tabs.tabText(index), "tab")
+    for widget in window.tabs.currentWidget().findChildren(QWidget):
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, QAbstractButton):
+            note(widget.text(), type(widget).__name__)
+        elif isinstance(widget, QLabel) and widget.buddy() is not None:
+            note(widget.text(), "label")
+        elif isinstance(widget, QGroupBox):
+            note(widget.title(), "group")
+    return found
+
+
+def test_no_two_controls_answer_to_the_same_alt_letter(make_window) -> None:
+    """Two controls sharing Alt+letter make the key cycle between them or do nothing."""
+    window = make_window()
+    window.resize(1200, 800)
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        clashes = {k: v for k, v in visible_mnemonics(window).items() if len(v) > 1}
+        assert clashes == {}, window.tabs.tabText(index)
