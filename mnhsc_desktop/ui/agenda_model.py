@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from mnhsc_desktop.core.calendar import Occurrence
@@ -94,9 +93,9 @@ class AgendaModel(QAbstractTableModel):
             return self._row_text(row)[column].casefold()
         if role == Qt.ItemDataRole.ForegroundRole and self._row_text(row)[4] in ("Past", "Hidden"):
             # Past is also said in words (the Status column); the dimmer text is only a second cue.
-            return QApplication.palette().color(
-                QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText
-            )
+            from mnhsc_desktop.ui.theme import secondary_text
+
+            return secondary_text(QApplication.palette())
         return None
 
     def headerData(

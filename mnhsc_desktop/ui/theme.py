@@ -3,10 +3,12 @@ read, or a high-contrast palette the user can switch on (View > High contrast)."
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from mnhsc_desktop.core.contrast import MINIMUM_TEXT_CONTRAST, contrast_ratio
+from mnhsc_desktop.core.contrast import MINIMUM_TEXT_CONTRAST, contrast_ratio, dimmed
 
 Role = QPalette.ColorRole
 NHS_BLUE = "#005EB8"  # 6.4:1 against white text
@@ -64,6 +66,16 @@ def failing_pairs(palette: QPalette) -> list[tuple[Role, Role, float]]:
         for text, back in TEXT_PAIRS
         if (ratio := contrast(palette, text, back)) < MINIMUM_TEXT_CONTRAST
     ]
+
+
+@lru_cache(maxsize=8)
+def _secondary(text: tuple[int, int, int], base: tuple[int, int, int]) -> QColor:
+    return QColor(*dimmed(text, base))
+
+
+def secondary_text(palette: QPalette) -> QColor:
+    """Dimmer than body text, for a second cue such as past events, yet at least 4.5:1."""
+    return _secondary(_rgb(palette.color(Role.Text)), _rgb(palette.color(Role.Base)))
 
 
 def is_dark(palette: QPalette) -> bool:

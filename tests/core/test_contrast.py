@@ -12,3 +12,13 @@ def test_known_values():
     assert round(contrast_ratio((0, 94, 184), (255, 255, 255)), 1) == 6.4  # NHS Blue on white
     assert round(contrast_ratio((118, 118, 118), (255, 255, 255)), 2) == 4.54  # the classic AA grey
     assert contrast_ratio((48, 140, 198), (255, 255, 255)) < 4.5  # Fusion's default selection
+
+
+def test_dimmed_text_is_dimmer_but_still_passes_on_light_and_dark():
+    from mnhsc_desktop.core.contrast import dimmed
+
+    for text, back in [((0, 0, 0), (255, 255, 255)), ((255, 255, 255), (30, 30, 30))]:
+        dim = dimmed(text, back)
+        assert dim != text  # a visible second cue
+        assert 4.5 <= contrast_ratio(dim, back) < contrast_ratio(text, back)
+    assert dimmed((118, 118, 118), (255, 255, 255)) == (118, 118, 118)  # no room: left alone

@@ -79,3 +79,14 @@ def test_view_high_contrast_switches_at_once_and_is_remembered(make_window, data
     again.high_contrast_action.trigger()
     assert QApplication.palette().color(Role.Window).name() != "#000000"
     assert failing_pairs(QApplication.palette()) == []
+
+
+def test_past_events_are_dimmed_yet_readable_in_every_palette(qapp):
+    from mnhsc_desktop.core.contrast import contrast_ratio
+    from mnhsc_desktop.ui.theme import _rgb, secondary_text
+
+    for palette in (accented(QApplication.style().standardPalette()),
+                    accented(dark_system_palette()), high_contrast_palette()):  # fmt: skip
+        dim = _rgb(secondary_text(palette))
+        assert contrast_ratio(dim, _rgb(palette.color(Role.Base))) >= 4.5
+        assert dim != _rgb(palette.color(Role.Text))
