@@ -92,3 +92,26 @@ def ask_after_failed_save(parent: QWidget, error: str) -> SaveChoice:
     if clicked is quit_anyway:
         return "quit"
     return "cancel"
+
+
+def what_is_qi_dialog(parent: QWidget, html: str, open_ladder) -> QDialog:
+    """Read-only, scrollable, and one step from the ladder it explains."""
+    from PySide6.QtWidgets import QDialogButtonBox, QTextBrowser
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("What is Quality Improvement?")
+    dialog.resize(720, 560)
+    layout = QVBoxLayout(dialog)
+    text = QTextBrowser()
+    text.setAccessibleName("What is Quality Improvement?")
+    text.setOpenLinks(False)  # nothing here leaves the app
+    text.setHtml(html)
+    layout.addWidget(text)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    ladder_button = buttons.addButton("Open the QI &ladder", QDialogButtonBox.ButtonRole.AcceptRole)
+    ladder_button.setAccessibleName("Open the QI ladder")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    dialog.accepted.connect(open_ladder)
+    layout.addWidget(buttons)
+    return dialog

@@ -162,7 +162,10 @@ class MainWindow(QMainWindow):
         self.shortcuts_action = self._action("&Keyboard shortcuts", "F1", self.show_shortcuts)
         self.about_action = self._action(f"&About {APP_NAME}", None, self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        help_menu.addActions([self.shortcuts_action, self.about_action])
+        self.what_is_qi_action = self._action(
+            "&What is Quality Improvement?", None, self.show_what_is_qi
+        )
+        help_menu.addActions([self.what_is_qi_action, self.shortcuts_action, self.about_action])
 
     def show_tab(self, index: int) -> None:
         """Go to a tab with keyboard focus in it (its search box or its main view), so a
@@ -201,6 +204,19 @@ class MainWindow(QMainWindow):
         from mnhsc_desktop.ui import dialogs  # dialogs load when first used, not at start-up
 
         dialogs.show_shortcuts(self, self.shortcut_rows())
+
+    def show_what_is_qi(self) -> None:
+        from mnhsc_desktop.ui import dialogs
+
+        if self.content.ladder is None:
+            self.statusBar().showMessage("The QI ladder's content could not be loaded.", 8000)
+            return
+        from mnhsc_desktop.core.qi_page import what_is_qi_html
+
+        html = what_is_qi_html(self.content.ladder)
+        dialogs.what_is_qi_dialog(
+            self, html, lambda: self.tabs.setCurrentWidget(self.ladder_host)
+        ).exec()
 
     def show_about(self) -> None:
         from mnhsc_desktop.ui import dialogs

@@ -201,3 +201,25 @@ def test_it_settings_hide_internet_links_and_problems_are_shown(qtbot, data_dir:
     assert not any(button.isVisible() for button in window.home_tab.copy_buttons)
     banners = window.findChildren(NoticeBanner)
     assert any("unknown setting 'colour'" in b.body.text() for b in banners)
+
+
+def test_help_what_is_qi_explains_the_3ls_and_leads_to_the_ladder(make_window, qtbot) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QPushButton, QTextBrowser
+
+    window = make_window()
+    seen = {}
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, answer)
+            return
+        seen["text"] = dialog.findChild(QTextBrowser).toPlainText()
+        button = next(b for b in dialog.findChildren(QPushButton) if "ladder" in b.text())
+        button.click()
+
+    QTimer.singleShot(0, answer)
+    window.what_is_qi_action.trigger()
+    assert "At the Living level you will be starting to apply your knowledge" in seen["text"]
+    assert window.tabs.currentWidget() is window.ladder_host
