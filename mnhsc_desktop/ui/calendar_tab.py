@@ -247,7 +247,7 @@ class CalendarTab(QWidget):
         on_table = (
             Qt.ShortcutContext.WidgetShortcut
         )  # Enter and Delete mean something else in the search box
-        add(self, "Find in calendar", "Ctrl+F", self.focus_search, tab_wide)
+        # Ctrl+F is the window's (Find in this tab), which calls focus_search here.
         add(self, "Previous month", "Alt+PgUp", lambda: self._step_month(-1), tab_wide)
         add(self, "Next month", "Alt+PgDown", lambda: self._step_month(1), tab_wide)
         self.edit_action = add(self.table, "&Edit…", "Return", self.edit_selected, on_table)

@@ -294,6 +294,10 @@ class CultureTab(QWidget):
             self.list.setCurrentIndex(self.model.index(0, 0))
         self._show()
 
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
     def select(self, activity_id: str) -> None:
         """Show one activity, clearing filters that hide it."""
         if not any(a.id == activity_id for a in self.model.rows):

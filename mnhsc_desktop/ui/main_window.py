@@ -144,7 +144,8 @@ class MainWindow(QMainWindow):
 
         view_menu = self.menuBar().addMenu("&View")
         self.find_action = self._action("&Find anything…", "Ctrl+K", self.open_search)
-        view_menu.addAction(self.find_action)
+        self.find_in_tab_action = self._action("Find in this &tab", "Ctrl+F", self.find_in_tab)
+        view_menu.addActions([self.find_action, self.find_in_tab_action])
         self.high_contrast_action = QAction("High &contrast", self)
         self.high_contrast_action.setCheckable(True)
         self.high_contrast_action.setChecked(self.theme.high_contrast)
@@ -166,6 +167,15 @@ class MainWindow(QMainWindow):
             "&What is Quality Improvement?", None, self.show_what_is_qi
         )
         help_menu.addActions([self.what_is_qi_action, self.shortcuts_action, self.about_action])
+
+    def find_in_tab(self) -> None:
+        """The tab's own search box where it has one (calendar, culture), else Find anything."""
+        page = self.tabs.currentWidget()
+        content = page.content() if isinstance(page, LazyTab) else page
+        if hasattr(content, "focus_search"):
+            content.focus_search()
+        else:
+            self.open_search()
 
     def show_tab(self, index: int) -> None:
         """Go to a tab with keyboard focus in it (its search box or its main view), so a

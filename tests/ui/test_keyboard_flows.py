@@ -96,3 +96,22 @@ def test_ctrl_and_a_number_lands_in_the_tab_ready_to_type(make_window, qtbot):
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.ladder_tab.grid)
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.culture_tab.search)
+
+
+def test_ctrl_f_finds_in_the_tab_or_everywhere(make_window, qtbot):
+    window = make_window()
+    window.show_tab(3)
+    window.culture_tab.search.setText("huddle")
+    window.show_tab(1)
+    window.calendar_tab.table.setFocus()
+    qtbot.keyClick(window.calendar_tab.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.calendar_tab.search
+    window.show_tab(3)
+    qtbot.keyClick(window.culture_tab.list, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.culture_tab.search
+    assert window.culture_tab.search.selectedText() == "huddle"  # typing replaces the old search
+    window.show_tab(2)  # the ladder has no search box of its own: Find anything opens
+    opened = []
+    window.open_search = lambda: opened.append(True)
+    qtbot.keyClick(window.ladder_tab.grid, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert opened == [True]
