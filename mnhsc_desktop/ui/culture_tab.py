@@ -223,14 +223,14 @@ class CultureTab(QWidget):
         ):
             buttons.addWidget(button, number // 2, number % 2)
         right_layout.addLayout(buttons)
-        self.sides.addTab(right, "&About the activity")
+        self.sides.addTab(right, "A&bout the activity")
         from mnhsc_desktop.ui.planner import PlannerPanel
 
         self.planner = PlannerPanel(self.store, self.culture.activities, self.selected)
         self.planner.status.connect(self.status.emit)
         self.planner.run_requested.connect(self.run_plan)
         self.planner.handout_requested.connect(self.handout)
-        self.sides.addTab(self.planner, "Session &plan")
+        self.sides.addTab(self.planner, "Sessio&n plan")
         splitter.addWidget(self.sides)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)

@@ -112,17 +112,17 @@ class PlannerPanel(QWidget):
         label.setBuddy(self.chooser)
         top.addWidget(label)
         top.addWidget(self.chooser, 1)
-        self.new_button = self._button("&New…", "New plan", self.new)
+        self.new_button = self._button("New…", "New plan", self.new)
         self.copy_button = self._button("Dup&licate", "Duplicate this plan", self.duplicate)
         self.rename_button = self._button("Rena&me…", "Rename this plan", self.rename)
-        self.delete_button = self._button("Delete p&lan", "Delete this plan", self.delete)
+        self.delete_button = self._button("Delete plan", "Delete this plan", self.delete)
         for button in (self.new_button, self.copy_button, self.rename_button, self.delete_button):
             top.addWidget(button)
         layout.addLayout(top)
         self.items = PlanList()
         layout.addWidget(self.items, 1)
         row = QHBoxLayout()
-        minutes_label = QLabel("M&inutes for this item:")
+        minutes_label = QLabel("Minutes for this item:")
         self.minutes = QSpinBox()
         self.minutes.setRange(1, 600)
         self.minutes.setAccessibleName("Minutes for this item")
@@ -135,33 +135,33 @@ class PlannerPanel(QWidget):
         layout.addLayout(row)
         grid = QGridLayout()
         self.add_button = self._button(
-            "&Add the chosen activity",
+            "A&dd the chosen activity",
             "Add the activity chosen in the list to the plan",
             self.add_selected,
         )
         self.free_button = self._button(
-            "Add a &break or welcome…",
+            "Add a brea&k or welcome…",
             "Add a free item such as a break or a welcome",
             self.add_free,
         )
         self.remove_button = self._button(
-            "&Remove item", "Remove the selected item from the plan", self.remove
+            "Remove item (Delete)", "Remove the selected item from the plan", self.remove
         )
         self.up_button = self._button(
-            "Move &up", "Move the selected item up", lambda: self.move(-1)
+            "Move up (Ctrl+Up)", "Move the selected item up", lambda: self.move(-1)
         )
         self.down_button = self._button(
-            "Move do&wn", "Move the selected item down", lambda: self.move(1)
+            "Move down (Ctrl+Down)", "Move the selected item down", lambda: self.move(1)
         )
         self.handout_button = self._button(
-            "&Handout as PDF…",
+            "E&xport handout as PDF…",
             "Save the handout for this plan as a PDF",
             lambda: self._handout("pdf"),
         )
         self.print_button = self._button(
-            "Print &handout…", "Print the handout for this plan", lambda: self._handout("print")
+            "Print handout…", "Print the handout for this plan", lambda: self._handout("print")
         )
-        self.run_button = self._button("&Run full screen", "Run this plan full screen", self.run)
+        self.run_button = self._button("Run full scr&een", "Run this plan full screen", self.run)
         buttons = (
             self.add_button,
             self.free_button,

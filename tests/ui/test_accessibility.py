@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QTabBar,
     QTabWidget,
     QTextEdit,
     QWidget,
@@ -137,7 +138,10 @@ def visible_mnemonics(window) -> dict[str, list[str]]:
     for widget in window.tabs.currentWidget().findChildren(QWidget):
         if not widget.isVisible():
             continue
-        if isinstance(widget, QAbstractButton):
+        if isinstance(widget, QTabBar):  # tabs within the tab
+            for index in range(widget.count()):
+                note(widget.tabText(index), "inner tab")
+        elif isinstance(widget, QAbstractButton):
             note(widget.text(), type(widget).__name__)
         elif isinstance(widget, QLabel) and widget.buddy() is not None:
             note(widget.text(), "label")
@@ -150,7 +154,11 @@ def test_no_two_controls_answer_to_the_same_alt_letter(make_window) -> None:
     """Two controls sharing Alt+letter make the key cycle between them or do nothing."""
     window = make_window()
     window.resize(1200, 800)
-    for index in range(window.tabs.count()):
+    views = [(index, None) for index in range(window.tabs.count())]
+    views.append((3, lambda: window.culture_tab.sides.setCurrentWidget(window.culture_tab.planner)))
+    for index, open_view in views:
         window.tabs.setCurrentIndex(index)
+        if open_view is not None:
+            open_view()
         clashes = {k: v for k, v in visible_mnemonics(window).items() if len(v) > 1}
         assert clashes == {}, window.tabs.tabText(index)
