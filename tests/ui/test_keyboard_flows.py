@@ -115,3 +115,19 @@ def test_ctrl_f_finds_in_the_tab_or_everywhere(make_window, qtbot):
     window.open_search = lambda: opened.append(True)
     qtbot.keyClick(window.ladder_tab.grid, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert opened == [True]
+
+
+def test_build_a_session_plan_by_keyboard(make_window, qtbot):
+    from mnhsc_desktop.core.plans import plans
+
+    window = make_window()
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)  # culture, search box
+    tab = window.culture_tab
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is tab.search)
+    qtbot.keyClicks(tab.search, "huddle")
+    qtbot.keyClick(tab.search, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # Session plan
+    qtbot.waitUntil(lambda: tab.sides.currentWidget() is tab.planner)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: bool(plans(window.store)) and bool(plans(window.store)[0].items))
+    item = plans(window.store)[0].items[0]
+    assert "huddle" in (item.activity_id or "").lower()
