@@ -100,8 +100,9 @@ class SearchIndex:
             )
             for n, e in enumerate(pool)
         ]
-        keyed.sort()
-        return [pool[k[3]] for k in keyed[:limit]]
+        import heapq
+
+        return [pool[k[3]] for k in heapq.nsmallest(limit, keyed)]  # no full sort of thousands
 
 
 def grouped(results: list[SearchItem]) -> list[tuple[str, list[SearchItem]]]:
