@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QTableView,
     QToolButton,
@@ -43,7 +42,7 @@ from mnhsc_desktop.core.store import StateChange, Store
 from mnhsc_desktop.ui.agenda_model import OCCURRENCE_ROLE, AgendaModel, make_proxy
 from mnhsc_desktop.ui.event_detail import EventDetail
 from mnhsc_desktop.ui.month_view import MonthView
-from mnhsc_desktop.ui.widgets import follow_store
+from mnhsc_desktop.ui.widgets import follow_store, named_button
 
 MODES = (("upcoming", "Upcoming"), ("month", "Month shown"), ("all", "Whole calendar"))
 
@@ -208,11 +207,7 @@ class CalendarTab(QWidget):
     import_requested = Signal()
     export_requested = Signal()
 
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(name)
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
+    _button = staticmethod(named_button)
 
     def _combo(self, row: QHBoxLayout, label_text: str, items: list[str]) -> QComboBox:
         label = QLabel(label_text)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QSpinBox,
     QSplitter,
@@ -41,7 +40,7 @@ from mnhsc_desktop.core.culture import (
 )
 from mnhsc_desktop.core.events import uk_date
 from mnhsc_desktop.core.store import StateChange, Store
-from mnhsc_desktop.ui.widgets import escape, follow_store
+from mnhsc_desktop.ui.widgets import escape, follow_store, named_button
 
 ACTIVITY_ROLE = Qt.ItemDataRole.UserRole
 Index = QModelIndex | QPersistentModelIndex
@@ -259,11 +258,7 @@ class CultureTab(QWidget):
         row.addWidget(combo)
         return combo
 
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(name)
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
+    _button = staticmethod(named_button)
 
     # -- showing -------------------------------------------------------------------------
     def current_filter(self) -> CultureFilter:

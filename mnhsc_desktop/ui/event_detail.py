@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from mnhsc_desktop.core.calendar import Occurrence
 from mnhsc_desktop.core.events import Event, Repeat, describe_when, uk_date
-from mnhsc_desktop.ui.widgets import escape
+from mnhsc_desktop.ui.widgets import escape, named_button
 
 NOTHING_SELECTED = "<p>Choose an event in the agenda to see its details here.</p>"
 
@@ -111,11 +110,7 @@ class EventDetail(QWidget):
         layout.addLayout(buttons)
         self.show_occurrence(None)
 
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(name)
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
+    _button = staticmethod(named_button)
 
     def _event(self) -> Event | None:
         return self.occurrence.event if self.occurrence else None

@@ -7,11 +7,11 @@ import datetime as dt
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from mnhsc_desktop.core.content import Content
 from mnhsc_desktop.core.store import StateChange, Store
-from mnhsc_desktop.ui.widgets import escape, follow_store
+from mnhsc_desktop.ui.widgets import escape, follow_store, named_button
 
 
 def _block(title: str) -> tuple[QFrame, QVBoxLayout]:
@@ -82,11 +82,7 @@ class Dashboard(QWidget):
             QTimer.singleShot(0, self.refresh)
         super().paintEvent(event)
 
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(name)
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
+    _button = staticmethod(named_button)
 
     def refresh(self) -> None:
         self.filled = True

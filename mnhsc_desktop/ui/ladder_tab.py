@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -46,7 +45,7 @@ from mnhsc_desktop.core.ladder import (
 from mnhsc_desktop.core.record import RecordDocument, cpd_rows, csv_bytes, record_document
 from mnhsc_desktop.core.store import StateChange, Store
 from mnhsc_desktop.ui.ladder_model import LadderModel
-from mnhsc_desktop.ui.widgets import escape, follow_store
+from mnhsc_desktop.ui.widgets import escape, follow_store, named_button
 
 RESOURCE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -182,11 +181,7 @@ class LadderTab(QWidget):
         credit.setWordWrap(True)
         layout.addWidget(credit)
 
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(name)
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
+    _button = staticmethod(named_button)
 
     # -- showing -------------------------------------------------------------------------
     def _column_for(self, row: int) -> int:

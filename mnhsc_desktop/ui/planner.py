@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -35,6 +34,7 @@ from mnhsc_desktop.core.plans import (
     save_plan,
 )
 from mnhsc_desktop.core.store import Store
+from mnhsc_desktop.ui.widgets import named_button
 
 ACTIVITY_MIME = "application/x-mnhsc-activity"
 ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -193,11 +193,7 @@ class PlannerPanel(QWidget):
         self.items.reordered.connect(self._take_order_from_list)
         self.reload()
 
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(name)
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
+    _button = staticmethod(named_button)
 
     # -- plans -----------------------------------------------------------------------------
     def reload(self, select_id: str | None = None) -> None:

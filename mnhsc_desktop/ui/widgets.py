@@ -120,3 +120,11 @@ def follow_store(store, widget: QWidget, callback) -> None:
             store.unsubscribe(listener)
 
     store.subscribe(listener)
+
+
+def named_button(text: str, name: str, slot) -> QPushButton:
+    """A push button with its accessible name set from the start, calling `slot()` on click."""
+    button = QPushButton(text)
+    button.setAccessibleName(name)
+    button.clicked.connect(lambda _checked=False: slot())
+    return button
