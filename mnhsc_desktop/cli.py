@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from mnhsc_desktop import APP_ID, APP_NAME, __version__
 from mnhsc_desktop.cli_support import EXIT_FAILED, EXIT_OK, say
+
+if TYPE_CHECKING:
+    import argparse
 
 EPILOG = f"""\
 commands:
@@ -54,6 +58,8 @@ def _names_a_command(words: list[str]) -> bool:
 
 
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog=APP_ID,
         description=f"{APP_NAME}: the MNHSC programme calendar, QI ladder and culture library, offline.",
@@ -87,15 +93,43 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
+def window_options(words: Sequence[str]) -> SimpleNamespace | None:
+    """The window's own options, read without building a parser (~5 ms of every start-up),
+    when they are all there is; anything else (a command, --help, a mistake) goes to argparse,
+    which reads these the same way."""
+    values: dict[str, object] = {"data_dir": None, "content_dir": None}
+    values["quit_after_startup"] = False
+    index = 0
+    while index < len(words):
+        word = words[index]
+        name, equals, value = word.partition("=")
+        if word == "--quit-after-startup":
+            values["quit_after_startup"] = True
+        elif name in ("--data-dir", "--content-dir") and equals:
+            values[name[2:].replace("-", "_")] = value
+        elif word in ("--data-dir", "--content-dir") and index + 1 < len(words):
+            value = words[index + 1]
+            if value.startswith("-"):
+                return None
+            values[word[2:].replace("-", "_")] = value
+            index += 1
+        else:
+            return None
+        index += 1
+    return SimpleNamespace(command=None, **values)
+
+
 COMMANDS = ("content", "calendar", "record", "progress", "culture")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
-    # Opening the window needs only the global options; building every sub-command's parser
-    # costs ~5 ms of start-up (argparse looks up translations for each one).
-    parser = build_parser() if _names_a_command(words) else build_parser(with_commands=False)
-    args = parser.parse_args(words)
+    args = window_options(words)
+    if args is None:
+        # Opening the window needs only the global options; building every sub-command's
+        # parser costs ~5 ms of start-up (argparse looks up translations for each one).
+        parser = build_parser() if _names_a_command(words) else build_parser(with_commands=False)
+        args = parser.parse_args(words)
     try:
         return _dispatch(args)
     except KeyboardInterrupt:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
 from pathlib import Path
 
 TEMP_PREFIX = ".mnhsc-"
@@ -53,6 +52,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     path = Path(path)
     tmp_name: str | None = None
     try:
+        import tempfile  # on the first save, not at start-up
+
         fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=path.parent)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

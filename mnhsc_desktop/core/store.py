@@ -10,7 +10,6 @@ import contextlib
 import copy
 import datetime as dt
 import json
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -167,6 +166,8 @@ class Store:
     def _migrate(self, data: dict[str, Any], version: int) -> dict[str, Any] | None:
         backup = self._unique_sibling(f"state.v{version}-backup")
         try:
+            import shutil  # only when a store is set aside: ~3 ms off every start-up
+
             shutil.copy2(self.path, backup)
         except OSError as error:
             self.read_only = True

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -26,6 +26,9 @@ from mnhsc_desktop.core.store import Store
 from mnhsc_desktop.ui.crash import install_excepthook
 from mnhsc_desktop.ui.main_window import MainWindow
 from mnhsc_desktop.ui.single_instance import InstanceGuard
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def app_icon() -> QIcon:

@@ -29,6 +29,7 @@ class Dashboard(QWidget):
     import_requested = Signal()
     ladder_requested = Signal()
     record_requested = Signal()
+    first_filled = Signal()  # Home adds what else it shows after the window first paints
 
     def __init__(self, content: Content, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +73,7 @@ class Dashboard(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         self.filled = False
+        self._refreshed = False
         follow_store(store, self, self._on_store_change)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -85,9 +87,13 @@ class Dashboard(QWidget):
     _button = staticmethod(named_button)
 
     def refresh(self) -> None:
+        first = not self._refreshed
+        self._refreshed = True
         self.filled = True
         self._show_coming()
         self._show_progress()
+        if first:
+            self.first_filled.emit()
 
     def _show_coming(self) -> None:
         from mnhsc_desktop.core.calendar import next_occurrences, stored_events

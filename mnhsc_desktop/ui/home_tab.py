@@ -30,22 +30,20 @@ class HomeTab(QScrollArea):
         self,
         about: About | None,
         allow_links: bool = True,
-        suggestion=None,
         dashboard: QWidget | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.suggestion = suggestion
+        self.suggestion = None  # this week's culture activity, once show_suggestion has run
         self.allow_links = allow_links  # IT can switch off copying internet addresses
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         page = QWidget()
         self.setWidget(page)
         layout = QVBoxLayout(page)
+        self.page_layout = layout
         if dashboard is not None:
             layout.addWidget(dashboard)
-        if suggestion is not None:
-            layout.addWidget(self._suggestion_box(suggestion))
         self.copy_buttons: list[QPushButton] = []
         if about is None:
             layout.addWidget(heading("Welcome to MNHSC Desktop"))
@@ -66,6 +64,15 @@ class HomeTab(QScrollArea):
         if about.links:
             layout.addWidget(self._links_grid(about.links))
         layout.addStretch(1)
+
+    def show_suggestion(self, activity) -> None:
+        """Add this week's activity under the dashboard (once; filled with it after first paint,
+        since working it out loads the culture library, ~5 ms of start-up)."""
+        if activity is None or self.suggestion is not None:
+            return
+        self.suggestion = activity
+        at = 1 if self.page_layout.count() and self.page_layout.itemAt(0).widget() else 0
+        self.page_layout.insertWidget(at, self._suggestion_box(activity))
 
     def _suggestion_box(self, activity) -> QWidget:
         box = QFrame()

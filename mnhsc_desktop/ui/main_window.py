@@ -82,15 +82,16 @@ class MainWindow(QMainWindow):
         from mnhsc_desktop.ui.home_dashboard import Dashboard
 
         self.dashboard = Dashboard(content, store)
-        self.home_tab = HomeTab(
-            content.about, self.machine.allow_external_links, self._suggestion(), self.dashboard
-        )
+        self.home_tab = HomeTab(content.about, self.machine.allow_external_links, self.dashboard)
         self.dashboard.calendar_requested.connect(self.show_calendar)
         self.dashboard.import_requested.connect(self._import_calendar)
         self.dashboard.ladder_requested.connect(
             lambda: self.tabs.setCurrentWidget(self.ladder_host)
         )
         self.dashboard.record_requested.connect(self._export_record)
+        self.dashboard.first_filled.connect(
+            lambda: self.home_tab.show_suggestion(self._suggestion())
+        )
         self.tabs.addTab(self.home_tab, TABS[0][1])
         self.calendar_host = LazyTab(self._make_calendar_tab)
         self.tabs.addTab(self.calendar_host, TABS[1][1])

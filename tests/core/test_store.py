@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -147,7 +148,7 @@ def test_failed_save_says_why_keeps_memory_and_succeeds_on_retry(
     store = Store.open(data_dir)
     store.set("profile", "name", "Ann")
     with monkeypatch.context() as patch:
-        patch.setattr(atomic.tempfile, "mkstemp", fail_with(code))
+        patch.setattr(tempfile, "mkstemp", fail_with(code))
         with pytest.raises(WriteFailed) as failure:
             store.save()
     assert words in str(failure.value) and "kept meanwhile" in str(failure.value)

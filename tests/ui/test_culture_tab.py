@@ -59,9 +59,10 @@ def test_favourite_and_log_feed_the_learning_record(window, tab, monkeypatch) ->
     assert "CPD:</b> 0.5 of 35 hours (0.5 of 20 participatory)" in window.ladder_tab.summary.text()
 
 
-def test_home_suggests_this_weeks_activity(window) -> None:
+def test_home_suggests_this_weeks_activity(window, qtbot) -> None:
     home = window.home_tab
-    assert home.suggestion is not None
+    window.tabs.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: home.suggestion is not None)  # added once Home has first painted
     home.suggestion_button.click()
     assert window.tabs.currentIndex() == 3
     assert window.culture_tab.selected().id == home.suggestion.id

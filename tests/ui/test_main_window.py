@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget
 
-from mnhsc_desktop.core import atomic
 from mnhsc_desktop.core.content import load_content
 from mnhsc_desktop.core.store import STORE_FILE
 from mnhsc_desktop.ui import dialogs
@@ -130,7 +130,7 @@ def full_disk(monkeypatch: pytest.MonkeyPatch):
     def refuse(*_args, **_kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)  # atomic imports it when first saving
     return monkeypatch
 
 
