@@ -3,7 +3,7 @@
     python scripts/build_frozen.py [--archive]
 
 Writes build/frozen/dist/mnhsc-desktop/ (and, with --archive on Linux, a .tar.gz beside it).
-Exits 1 when the Linux folder is over 110 MB.
+Exits 1 when the Linux folder is over 110 MiB (1 MiB = 1,048,576 bytes).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "build" / "frozen"
-BUDGET_MB = 110
+BUDGET_MIB = 110
 
 
 def folder_size(folder: Path) -> int:
@@ -48,9 +48,9 @@ def main() -> int:
     )
     print("\nLargest files in the build:")
     for size, path in files[:20]:
-        print(f"  {size / 1048576:7.2f} MB  {path}")
+        print(f"  {size / 1048576:7.2f} MiB  {path}")
     total = folder_size(app) / 1048576
-    print(f"\nTotal: {total:.1f} MB in {len(files)} files (budget {BUDGET_MB} MB on Linux)")
+    print(f"\nTotal: {total:.1f} MiB in {len(files)} files (budget {BUDGET_MIB} MiB on Linux)")
     if args.archive and sys.platform.startswith("linux"):
         sys.path.insert(0, str(ROOT))
         from mnhsc_desktop import __version__
@@ -58,9 +58,9 @@ def main() -> int:
         archive = OUT / "dist" / f"mnhsc-desktop-{__version__}-linux-{os.uname().machine}.tar.gz"
         with tarfile.open(archive, "w:gz") as tar:
             tar.add(app, arcname="mnhsc-desktop")
-        print(f"Archive: {archive} ({archive.stat().st_size / 1048576:.1f} MB)")
-    if sys.platform.startswith("linux") and total > BUDGET_MB:
-        print(f"OVER BUDGET by {total - BUDGET_MB:.1f} MB", file=sys.stderr)
+        print(f"Archive: {archive} ({archive.stat().st_size / 1048576:.1f} MiB)")
+    if sys.platform.startswith("linux") and total > BUDGET_MIB:
+        print(f"OVER BUDGET by {total - BUDGET_MIB:.1f} MiB", file=sys.stderr)
         return 1
     return 0
 
