@@ -1,10 +1,15 @@
 """Regenerate the README screenshots from the real window:  python scripts/screenshots.py
 
 Renders off screen (no display needed) with a fresh data folder, so nothing personal appears.
+To look at other settings without touching the README's pictures:
+
+    python scripts/screenshots.py --scale 2 --out /tmp/shots        # 200% on a 1920x1080 screen
+    python scripts/screenshots.py --high-contrast --out /tmp/shots  # View > High contrast
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import os
 import sys
@@ -34,12 +39,23 @@ def settle(app, seconds: float = 0.3) -> None:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description="Screenshots of every tab from the real window.")
+    parser.add_argument("--out", type=Path, help="folder for the PNGs (default: docs/screenshots)")
+    parser.add_argument("--scale", type=float, default=1.0, help="display scale, e.g. 2 for 200%%")
+    parser.add_argument("--high-contrast", action="store_true", help="as with View > High contrast")
+    args = parser.parse_args()
+    if args.scale != 1.0:
+        os.environ["QT_SCALE_FACTOR"] = str(args.scale)  # read when the QApplication is made
     app = make_application(sys.argv[:1])
-    OUT.mkdir(parents=True, exist_ok=True)
+    out = args.out or OUT
+    out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as data:
         window = MainWindow(load_content(shipped_content_dir()), Store.open(Path(data)), app_icon())
-        window.resize(1200, 700)
+        # The window as it would be on a 1920x1080 screen at this scale, at most 1200x700.
+        window.resize(min(1200, int(1920 / args.scale)), min(700, int(1040 / args.scale)))
         window.show()
+        if args.high_contrast:
+            window.high_contrast_action.trigger()
         for name, tab in SHOTS.items():
             window.tabs.setCurrentIndex(tab)
             settle(app)  # Home fills its dashboard just after it first paints
@@ -74,8 +90,8 @@ def main() -> int:
                 window.calendar_tab.search.setText("hypo")
                 window.calendar_tab.table.selectRow(0)
                 app.processEvents()
-            window.grab().save(str(OUT / f"{name}.png"))
-            print(f"wrote {OUT / name}.png")
+            window.grab().save(str(out / f"{name}.png"))
+            print(f"wrote {out / name}.png")
         window.close()
     return 0
 

@@ -72,6 +72,7 @@ def test_view_high_contrast_switches_at_once_and_is_remembered(make_window, data
     assert QApplication.palette().color(Role.Window).name() == "#000000"
     qtbot.waitUntil(lambda: window.palette().color(Role.WindowText).name() == "#ffffff")
     assert window.store.get("window", "high_contrast") is True
+    assert "border" in QApplication.instance().styleSheet()  # fields and check boxes get edges
     window.store.save()
     window.close()
     again = make_window(data_dir)
@@ -79,6 +80,7 @@ def test_view_high_contrast_switches_at_once_and_is_remembered(make_window, data
     again.high_contrast_action.trigger()
     assert QApplication.palette().color(Role.Window).name() != "#000000"
     assert failing_pairs(QApplication.palette()) == []
+    assert QApplication.instance().styleSheet() == ""  # the system's own look again
 
 
 def test_past_events_are_dimmed_yet_readable_in_every_palette(qapp):
