@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from mnhsc_desktop.cli_support import EXIT_FAILED, EXIT_OK, EXIT_USAGE, say
+from mnhsc_desktop.cli_support import EXIT_FAILED, EXIT_OK, EXIT_USAGE, finish_import, say
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -85,7 +85,6 @@ def export(args: argparse.Namespace) -> int:
 
 def import_file(args: argparse.Namespace) -> int:
     """Print the same summary as the window's preview; import unless --dry-run."""
-    from mnhsc_desktop.core.atomic import WriteFailed
     from mnhsc_desktop.core.ics_import import ImportRefused, apply_import, plan_import
     from mnhsc_desktop.core.paths import user_data_dir
     from mnhsc_desktop.core.running import app_running_on
@@ -109,17 +108,5 @@ def import_file(args: argparse.Namespace) -> int:
     say(f"{plan.source.name}: {plan.summary()}.")
     for skipped in plan.skipped:
         say(f"  skipped {skipped}")
-    if args.dry_run:
-        say("Dry run: nothing was changed.")
-        return EXIT_OK
-    if store.read_only:
-        say("Your data is read-only (see the warning above); nothing was imported.", error=True)
-        return EXIT_FAILED
-    apply_import(store, plan)
-    try:
-        store.save()
-    except WriteFailed as error:
-        say(f"Nothing was imported: {error}", error=True)
-        return EXIT_FAILED
-    say(f"Imported {plan.changes} event{'s' if plan.changes != 1 else ''}.")
-    return EXIT_OK
+    done = f"Imported {plan.changes} event{'s' if plan.changes != 1 else ''}."
+    return finish_import(store, args.dry_run, lambda: apply_import(store, plan), done)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from mnhsc_desktop.cli_support import EXIT_FAILED, EXIT_OK, EXIT_USAGE, say
+from mnhsc_desktop.cli_support import EXIT_FAILED, EXIT_OK, EXIT_USAGE, finish_import, say
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -59,17 +59,6 @@ def run(args: argparse.Namespace) -> int:
     say(f"{path.name}: {plan.summary()}.")
     for change in [*plan.conflicts, *plan.skipped]:
         say(f"  {change.what}")
-    if args.dry_run:
-        say("Dry run: nothing was changed.")
-        return EXIT_OK
-    if store.read_only:
-        say("Your data is read-only (see the warning above); nothing was imported.", error=True)
-        return EXIT_FAILED
-    apply_progress_import(store, plan)
-    try:
-        store.save()
-    except WriteFailed as error:
-        say(f"Nothing was imported: {error}", error=True)
-        return EXIT_FAILED
-    say("Imported.")
-    return EXIT_OK
+    return finish_import(
+        store, args.dry_run, lambda: apply_progress_import(store, plan), "Imported."
+    )

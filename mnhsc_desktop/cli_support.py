@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -15,3 +16,24 @@ def say(text: str, *, error: bool = False) -> None:
     stream = sys.stderr if error else sys.stdout
     if stream is not None:
         print(text, file=stream)
+
+
+def finish_import(store, dry_run: bool, apply: Callable[[], object], done: str) -> int:
+    """The end every import command shares: stop at a dry run or a read-only store, else apply
+    the planned changes and save them, saying what happened either way."""
+    from mnhsc_desktop.core.atomic import WriteFailed
+
+    if dry_run:
+        say("Dry run: nothing was changed.")
+        return EXIT_OK
+    if store.read_only:
+        say("Your data is read-only (see the warning above); nothing was imported.", error=True)
+        return EXIT_FAILED
+    apply()
+    try:
+        store.save()
+    except WriteFailed as error:
+        say(f"Nothing was imported: {error}", error=True)
+        return EXIT_FAILED
+    say(done)
+    return EXIT_OK
