@@ -6,7 +6,14 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from mnhsc_desktop.cli_support import EXIT_FAILED, EXIT_OK, EXIT_USAGE, finish_import, say
+from mnhsc_desktop.cli_support import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    finish_import,
+    refuse_while_open,
+    say,
+)
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -87,15 +94,8 @@ def import_file(args: argparse.Namespace) -> int:
     """Print the same summary as the window's preview; import unless --dry-run."""
     from mnhsc_desktop.core.ics_import import ImportRefused, apply_import, plan_import
     from mnhsc_desktop.core.paths import user_data_dir
-    from mnhsc_desktop.core.running import app_running_on
 
-    data_dir = user_data_dir(args.data_dir)
-    if not args.dry_run and app_running_on(data_dir):
-        say(
-            "MNHSC Desktop is open on this data folder. Import from its File menu, or close it "
-            "and run this again (two programs saving the same data would lose changes).",
-            error=True,
-        )
+    if not args.dry_run and refuse_while_open(user_data_dir(args.data_dir)):
         return EXIT_FAILED
     calendar, store = _open_calendar(args)
     try:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from mnhsc_desktop.cli_support import EXIT_FAILED, EXIT_OK, EXIT_USAGE, finish_import, say
+from mnhsc_desktop.cli_support import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    finish_import,
+    refuse_while_open,
+    say,
+)
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -27,15 +34,11 @@ def run(args: argparse.Namespace) -> int:
         export_progress,
         plan_progress_import,
     )
-    from mnhsc_desktop.core.running import app_running_on
     from mnhsc_desktop.core.store import Store
 
     data_dir = user_data_dir(args.data_dir)
-    if args.progress_command == "import" and not args.dry_run and app_running_on(data_dir):
-        say(
-            "MNHSC Desktop is open on this data folder. Import from its File menu, or close it and run this again.",
-            error=True,
-        )
+    importing = args.progress_command == "import" and not args.dry_run
+    if importing and refuse_while_open(data_dir):
         return EXIT_FAILED
     store = Store.open(data_dir)
     for notice in store.notices:

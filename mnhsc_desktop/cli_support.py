@@ -37,3 +37,18 @@ def finish_import(store, dry_run: bool, apply: Callable[[], object], done: str) 
         return EXIT_FAILED
     say(done)
     return EXIT_OK
+
+
+def refuse_while_open(data_dir) -> bool:
+    """True, having said why, when the window is open on `data_dir`: two programs saving the same
+    data would lose each other's changes."""
+    from mnhsc_desktop.core.running import app_running_on
+
+    if not app_running_on(data_dir):
+        return False
+    say(
+        "MNHSC Desktop is open on this data folder. Import from its File menu, or close it and "
+        "run this again (two programs saving the same data would lose changes).",
+        error=True,
+    )
+    return True
