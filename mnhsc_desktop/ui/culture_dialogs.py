@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
@@ -22,6 +16,13 @@ from PySide6.QtWidgets import (
 
 from mnhsc_desktop.core.culture import Activity, LogEntry
 from mnhsc_desktop.core.kudos import KudosCard
+from mnhsc_desktop.ui.form_parts import (
+    date_edit,
+    pdf_or_print_buttons,
+    save_buttons,
+    text_box,
+    to_date,
+)
 
 
 class LogDialog(QDialog):
@@ -34,10 +35,7 @@ class LogDialog(QDialog):
         title.setWordWrap(True)
         layout.addWidget(title)
         form = QFormLayout()
-        today = dt.date.today()
-        self.date = QDateEdit(QDate(today.year, today.month, today.day))
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("ddd d MMM yyyy")
+        self.date = date_edit()
         form.addRow("&Date:", self.date)
         self.people = QSpinBox()
         self.people.setRange(1, 500)
@@ -48,9 +46,7 @@ class LogDialog(QDialog):
         self.minutes.setSuffix(" minutes")
         self.minutes.setValue(activity.minutes)
         form.addRow("&Time:", self.minutes)
-        self.note = QPlainTextEdit()
-        self.note.setTabChangesFocus(True)
-        self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 4 + 12)
+        self.note = text_box(4)
         self.note.setPlaceholderText("Optional: what came out of it")
         form.addRow("&Note:", self.note)
         layout.addLayout(form)
@@ -59,17 +55,13 @@ class LogDialog(QDialog):
         )
         reminder.setWordWrap(True)
         layout.addWidget(reminder)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(save_buttons(self))
 
     def entry(self) -> LogEntry:
         day = self.date.date()
         return LogEntry(
             self.activity.id,
-            dt.date(day.year(), day.month(), day.day()),
+            to_date(day),
             self.people.value(),
             self.minutes.value(),
             self.note.toPlainText(),
@@ -93,9 +85,7 @@ class KudosDialog(QDialog):
         form.addRow("&To:", self.to)
         self.sender = QLineEdit()
         form.addRow("&From:", self.sender)
-        self.what = QPlainTextEdit()
-        self.what.setTabChangesFocus(True)
-        self.what.setFixedHeight(self.what.fontMetrics().lineSpacing() * 3 + 12)
+        self.what = text_box(3)
         form.addRow("What they &did:", self.what)
         self.cards = QSpinBox()
         self.cards.setRange(1, 200)
@@ -109,15 +99,7 @@ class KudosDialog(QDialog):
             self.per_page.addButton(button, number)
             layout.addWidget(button)
         self.per_page.button(8).setChecked(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.pdf_button = buttons.addButton("Save as &PDF…", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.print_button = buttons.addButton("P&rint…", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.choice = "pdf"
-        self.pdf_button.clicked.connect(lambda: setattr(self, "choice", "pdf"))
-        self.print_button.clicked.connect(lambda: setattr(self, "choice", "print"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(pdf_or_print_buttons(self))
 
     def cards_wanted(self) -> list[KudosCard]:
         card = KudosCard(
@@ -139,40 +121,27 @@ class ExcellenceDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
-        today = dt.date.today()
-        self.date = QDateEdit(QDate(today.year, today.month, today.day))
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("ddd d MMM yyyy")
+        self.date = date_edit()
         form.addRow("&Date:", self.date)
         self.who = QLineEdit()
         self.who.setPlaceholderText("The person or team (first names or roles)")
         form.addRow("&Who:", self.who)
-        self.what = QPlainTextEdit()
-        self.what.setTabChangesFocus(True)
+        self.what = text_box()
         form.addRow("What &happened:", self.what)
-        self.why = QPlainTextEdit()
-        self.why.setTabChangesFocus(True)
+        self.why = text_box()
         form.addRow("Why it was &excellent:", self.why)
         layout.addLayout(form)
         reminder = QLabel("Reminder: do not write anything that identifies a patient.")
         reminder.setWordWrap(True)
         layout.addWidget(reminder)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        pdf = buttons.addButton("Save as &PDF…", QDialogButtonBox.ButtonRole.AcceptRole)
-        paper = buttons.addButton("P&rint…", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.choice = "pdf"
-        pdf.clicked.connect(lambda: setattr(self, "choice", "pdf"))
-        paper.clicked.connect(lambda: setattr(self, "choice", "print"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(pdf_or_print_buttons(self))
 
     def html(self) -> str:
         from mnhsc_desktop.core.events import uk_date
         from mnhsc_desktop.ui.widgets import escape
 
         day = self.date.date()
-        when = uk_date(dt.date(day.year(), day.month(), day.day()))
+        when = uk_date(to_date(day))
 
         def box(title: str, text: str, lines: int) -> str:
             body = escape(text).replace("\n", "<br>") if text.strip() else "<br>" * lines

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -24,18 +23,11 @@ from PySide6.QtWidgets import (
 
 from mnhsc_desktop.core.calendar import new_uid
 from mnhsc_desktop.core.events import KINDS, Event, Repeat
+from mnhsc_desktop.ui.form_parts import date_edit, qdate, text_box, to_date
 
 REPEATS = (("Does not repeat", None), ("Every week", "weekly"), ("Every month", "monthly"))
 ENDS = ("After a number of times", "On a date")
 PRIVACY = "Do not write anything that identifies a patient or a colleague."
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _date(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
 
 
 def _qtime(moment: dt.time) -> QTime:
@@ -71,20 +63,18 @@ class EventDialog(QDialog):
         self.all_day = QCheckBox("&All day")
         self.all_day.setAccessibleName("All day")
         form.addRow("", self.all_day)
-        self.start_date = self._date_edit(start_day)
+        self.start_date = date_edit(start_day)
         self.start_time = QTimeEdit(QTime(9, 0))
         self.start_time.setDisplayFormat("HH:mm")
         form.addRow("&Starts:", self._pair(self.start_date, self.start_time, "Start"))
-        self.end_date = self._date_edit(start_day)
+        self.end_date = date_edit(start_day)
         self.end_time = QTimeEdit(QTime(10, 0))
         self.end_time.setDisplayFormat("HH:mm")
         form.addRow("E&nds:", self._pair(self.end_date, self.end_time, "End"))
         self.location = QLineEdit()
         form.addRow("&Location:", self.location)
-        self.notes = QPlainTextEdit()
-        self.notes.setTabChangesFocus(True)
+        self.notes = text_box(5)
         self.notes.setPlaceholderText(PRIVACY)
-        self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 5)
         form.addRow("N&otes:", self.notes)
 
         self.repeat = QComboBox()
@@ -103,7 +93,7 @@ class EventDialog(QDialog):
         self.count.setValue(6)
         self.count.setSuffix(" times")
         form.addRow("Number of &times:", self.count)
-        self.until = self._date_edit(start_day + dt.timedelta(days=90))
+        self.until = date_edit(start_day + dt.timedelta(days=90))
         form.addRow("Last &date:", self.until)
 
         self.problem = QLabel()
@@ -129,13 +119,6 @@ class EventDialog(QDialog):
         self._update()
 
     @staticmethod
-    def _date_edit(day: dt.date) -> QDateEdit:
-        edit = QDateEdit(_qdate(day))
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("ddd d MMM yyyy")
-        return edit
-
-    @staticmethod
     def _pair(date_edit: QDateEdit, time_edit: QTimeEdit, what: str) -> QWidget:
         date_edit.setAccessibleName(f"{what} date")
         time_edit.setAccessibleName(f"{what} time")
@@ -151,8 +134,8 @@ class EventDialog(QDialog):
         index = self.kind.findData(event.kind)
         self.kind.setCurrentIndex(index if index >= 0 else self.kind.findData("other"))
         self.all_day.setChecked(event.start_time is None)
-        self.start_date.setDate(_qdate(event.start))
-        self.end_date.setDate(_qdate(event.end))
+        self.start_date.setDate(qdate(event.start))
+        self.end_date.setDate(qdate(event.end))
         if event.start_time is not None:
             self.start_time.setTime(_qtime(event.start_time))
         if event.end_time is not None:
@@ -164,7 +147,7 @@ class EventDialog(QDialog):
             self.interval.setValue(event.repeat.interval)
             if event.repeat.until is not None:
                 self.ends.setCurrentIndex(1)
-                self.until.setDate(_qdate(event.repeat.until))
+                self.until.setDate(qdate(event.repeat.until))
             elif event.repeat.count is not None:
                 self.count.setValue(event.repeat.count)
 
@@ -189,7 +172,7 @@ class EventDialog(QDialog):
         """Why the event cannot be saved yet, in words; empty when it can."""
         if not self.title.text().strip():
             return "Give the event a title."
-        start, end = _date(self.start_date.date()), _date(self.end_date.date())
+        start, end = to_date(self.start_date.date()), to_date(self.end_date.date())
         if end < start:
             return "The end date is before the start date."
         if (
@@ -201,7 +184,7 @@ class EventDialog(QDialog):
         if (
             self.repeat.currentData()
             and self.ends.currentIndex() == 1
-            and _date(self.until.date()) < start
+            and to_date(self.until.date()) < start
         ):
             return "The repeat's last date is before the event starts."
         return ""
@@ -213,15 +196,15 @@ class EventDialog(QDialog):
             if self.ends.currentIndex() == 0:
                 repeat = Repeat(freq, self.interval.value(), count=self.count.value())
             else:
-                repeat = Repeat(freq, self.interval.value(), until=_date(self.until.date()))
+                repeat = Repeat(freq, self.interval.value(), until=to_date(self.until.date()))
         notes = tuple(
             part.strip() for part in self.notes.toPlainText().split("\n\n") if part.strip()
         )
         values = {
             "title": self.title.text().strip(),
             "kind": self.kind.currentData(),
-            "start": _date(self.start_date.date()),
-            "end": _date(self.end_date.date()),
+            "start": to_date(self.start_date.date()),
+            "end": to_date(self.end_date.date()),
             "start_time": _time(self.start_time.time()) if timed else None,
             "end_time": _time(self.end_time.time()) if timed else None,
             "location": self.location.text().strip(),

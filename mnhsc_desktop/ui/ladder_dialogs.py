@@ -10,11 +10,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -22,29 +20,12 @@ from PySide6.QtWidgets import (
 
 from mnhsc_desktop.core.ladder import CODE_THEMES, WHERE_I_AM, Completion, LadderResource
 from mnhsc_desktop.core.record import PRIVACY
+from mnhsc_desktop.ui.form_parts import date_edit, save_buttons, text_box, to_date
 
 
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _date(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
-
-def _date_edit(day: dt.date) -> QDateEdit:
-    edit = QDateEdit(_qdate(day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("ddd d MMM yyyy")
-    edit.setMaximumDate(QDate.currentDate().addYears(1))
-    return edit
-
-
-def _text_box(lines: int) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)
-    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 12)
-    return box
+def _ladder_date(day: dt.date) -> QDateEdit:
+    """Dates on the ladder may be up to a year ahead (a course booked), no further."""
+    return date_edit(day, years_ahead=1)
 
 
 def _privacy_note() -> QLabel:
@@ -52,14 +33,6 @@ def _privacy_note() -> QLabel:
     note.setWordWrap(True)
     note.setAccessibleName("Privacy reminder")
     return note
-
-
-def _buttons(dialog: QDialog, save_text: str) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-    buttons.addButton(save_text, QDialogButtonBox.ButtonRole.AcceptRole)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
 
 
 class DoneDialog(QDialog):
@@ -77,7 +50,7 @@ class DoneDialog(QDialog):
         layout.addWidget(title)
         form = QFormLayout()
         layout.addLayout(form)
-        self.date = _date_edit(previous.date if previous else dt.date.today())
+        self.date = _ladder_date(previous.date if previous else dt.date.today())
         form.addRow("&Date:", self.date)
         self.minutes = QSpinBox()
         self.minutes.setRange(1, 6000)
@@ -90,10 +63,10 @@ class DoneDialog(QDialog):
             previous.participatory if previous else resource.participatory
         )
         form.addRow("", self.participatory)
-        self.learned = _text_box(3)
+        self.learned = text_box(3)
         self.learned.setPlaceholderText("Optional")
         form.addRow("What did I &learn?", self.learned)
-        self.practice = _text_box(3)
+        self.practice = text_box(3)
         self.practice.setPlaceholderText("Optional")
         form.addRow("How did my &practice change?", self.practice)
         self.code = QComboBox()
@@ -110,12 +83,12 @@ class DoneDialog(QDialog):
             self.code.setCurrentIndex(max(self.code.findData(previous.code_theme), 0))
             self.evidence.setText(previous.evidence)
         layout.addWidget(_privacy_note())
-        layout.addWidget(_buttons(self, "&Save"))
+        layout.addWidget(save_buttons(self, "&Save"))
 
     def completion(self) -> Completion:
         return Completion(
             resource_id=self.resource.id,
-            date=_date(self.date.date()),
+            date=to_date(self.date.date()),
             minutes=self.minutes.value(),
             participatory=self.participatory.isChecked(),
             learned=self.learned.toPlainText(),
@@ -139,16 +112,16 @@ class LevelDialog(QDialog):
             self.level.addItem(label, key)
         self.level.setCurrentIndex(max(self.level.findData(current), 0))
         form.addRow("&Where I am:", self.level)
-        self.date = _date_edit(dt.date.today())
+        self.date = _ladder_date(dt.date.today())
         form.addRow("&Since:", self.date)
-        self.note = _text_box(3)
+        self.note = text_box(3)
         self.note.setPlaceholderText("Optional: what shows it, for example a PDSA log you led")
         form.addRow("E&vidence:", self.note)
         layout.addWidget(_privacy_note())
-        layout.addWidget(_buttons(self, "&Save"))
+        layout.addWidget(save_buttons(self, "&Save"))
 
     def values(self) -> tuple[str, dt.date, str]:
-        return self.level.currentData(), _date(self.date.date()), self.note.toPlainText()
+        return self.level.currentData(), to_date(self.date.date()), self.note.toPlainText()
 
 
 class PeriodDialog(QDialog):
@@ -164,11 +137,11 @@ class PeriodDialog(QDialog):
         text.setWordWrap(True)
         layout.addWidget(text)
         form = QFormLayout()
-        self.due = _date_edit(due)
+        self.due = _ladder_date(due)
         self.due.setMaximumDate(QDate.currentDate().addYears(4))
         form.addRow("My revalidation is &due on:", self.due)
         layout.addLayout(form)
-        layout.addWidget(_buttons(self, "&Save"))
+        layout.addWidget(save_buttons(self, "&Save"))
 
     def value(self) -> dt.date:
-        return _date(self.due.date())
+        return to_date(self.due.date())
