@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -12,14 +12,14 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
-    QPdfWriter,
     QPen,
 )
 
-from mnhsc_desktop.core.atomic import atomic_write_bytes
 from mnhsc_desktop.core.kudos import LAYOUTS, KudosCard, paginate
+from mnhsc_desktop.ui import theme
+from mnhsc_desktop.ui.pdf import paint_to_pdf, paint_to_printer
 
-NHS_BLUE = QColor("#005EB8")
+NHS_BLUE = QColor(theme.NHS_BLUE)
 LAYOUT = QPageLayout(
     QPageSize(QPageSize.PageSizeId.A4),
     QPageLayout.Orientation.Portrait,
@@ -110,26 +110,8 @@ def _paint_card(
 
 
 def kudos_pdf(cards: list[KudosCard], per_page: int, path: Path) -> None:
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setTitle("Kudos cards")
-    writer.setCreator("MNHSC Desktop")
-    writer.setResolution(300)
-    writer.setPageLayout(LAYOUT)
-    paint_cards(writer, cards, per_page)
-    del writer
-    buffer.close()
-    atomic_write_bytes(Path(path), bytes(data.data()))
+    paint_to_pdf(path, "Kudos cards", LAYOUT, lambda device: paint_cards(device, cards, per_page))
 
 
 def print_cards(parent, cards: list[KudosCard], per_page: int) -> bool:
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageLayout(LAYOUT)
-    if QPrintDialog(printer, parent).exec() != QPrintDialog.DialogCode.Accepted:
-        return False
-    paint_cards(printer, cards, per_page)
-    return True
+    return paint_to_printer(parent, LAYOUT, lambda device: paint_cards(device, cards, per_page))

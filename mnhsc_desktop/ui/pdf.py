@@ -6,6 +6,7 @@ because QTextDocument's tables take seconds at thousands of rows (7 s for 5,000 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
@@ -151,63 +152,63 @@ def paint_record(device: QPagedPaintDevice, record: RecordDocument) -> None:
     pages.finish()
 
 
-def record_to_pdf(record: RecordDocument, path: Path) -> None:
-    """Write the learning record as an A4 PDF, atomically."""
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setTitle("Learning record")
-    writer.setCreator("MNHSC Desktop")
-    writer.setResolution(300)  # plenty for print, and quick to lay out
-    writer.setPageLayout(LAYOUT)
-    paint_record(writer, record)
-    del writer  # finishes the PDF into the buffer
-    buffer.close()
-    atomic_write_bytes(Path(path), bytes(data.data()))  # raises WriteFailed, in words
-
-
-def print_record(parent, record: RecordDocument) -> bool:
-    """Ask for a printer and print; False when the user cancelled."""
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageLayout(LAYOUT)
-    if QPrintDialog(printer, parent).exec() != QPrintDialog.DialogCode.Accepted:
-        return False
-    paint_record(printer, record)
-    return True
-
-
-def html_to_pdf(html: str, path: Path, title: str, layout: QPageLayout = LAYOUT) -> None:
-    """Any HTML document (a handout, a form) as a PDF, flowed across pages."""
+def paint_to_pdf(
+    path: Path, title: str, layout: QPageLayout, paint: Callable[[QPagedPaintDevice], None]
+) -> None:
+    """Paint pages into a PDF in memory, then write it atomically (raises WriteFailed)."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setTitle(title)
     writer.setCreator("MNHSC Desktop")
-    writer.setResolution(300)
+    writer.setResolution(300)  # plenty for print, and quick to lay out
     writer.setPageLayout(layout)
-    pages = _Pages(writer)
-    pages.html(html)
-    pages.finish()
-    del writer
+    paint(writer)
+    del writer  # finishes the PDF into the buffer
     buffer.close()
     atomic_write_bytes(Path(path), bytes(data.data()))
 
 
-def print_html(parent, html: str, layout: QPageLayout = LAYOUT) -> bool:
+def paint_to_printer(
+    parent, layout: QPageLayout, paint: Callable[[QPagedPaintDevice], None]
+) -> bool:
+    """Ask for a printer and paint onto it; False when the user cancelled."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(layout)
     if QPrintDialog(printer, parent).exec() != QPrintDialog.DialogCode.Accepted:
         return False
-    pages = _Pages(printer)
-    pages.html(html)
-    pages.finish()
+    paint(printer)
     return True
+
+
+def record_to_pdf(record: RecordDocument, path: Path) -> None:
+    """Write the learning record as an A4 PDF, atomically."""
+    paint_to_pdf(path, "Learning record", LAYOUT, lambda device: paint_record(device, record))
+
+
+def print_record(parent, record: RecordDocument) -> bool:
+    return paint_to_printer(parent, LAYOUT, lambda device: paint_record(device, record))
+
+
+def _paint_html(html: str) -> Callable[[QPagedPaintDevice], None]:
+    def paint(device: QPagedPaintDevice) -> None:
+        pages = _Pages(device)
+        pages.html(html)
+        pages.finish()
+
+    return paint
+
+
+def html_to_pdf(html: str, path: Path, title: str, layout: QPageLayout = LAYOUT) -> None:
+    """Any HTML document (a handout, a form) as a PDF, flowed across pages."""
+    paint_to_pdf(path, title, layout, _paint_html(html))
+
+
+def print_html(parent, html: str, layout: QPageLayout = LAYOUT) -> bool:
+    return paint_to_printer(parent, layout, _paint_html(html))
 
 
 PORTRAIT = QPageLayout(
