@@ -18,11 +18,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QSplitter,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,7 +40,7 @@ from mnhsc_desktop.core.store import StateChange, Store
 from mnhsc_desktop.ui.agenda_model import OCCURRENCE_ROLE, AgendaModel, make_proxy
 from mnhsc_desktop.ui.event_detail import EventDetail
 from mnhsc_desktop.ui.month_view import MonthView
-from mnhsc_desktop.ui.widgets import follow_store, named_button
+from mnhsc_desktop.ui.widgets import follow_store, named_button, search_box
 
 MODES = (("upcoming", "Upcoming"), ("month", "Month shown"), ("all", "Whole calendar"))
 
@@ -89,13 +87,8 @@ class CalendarTab(QWidget):
 
         filters = QHBoxLayout()
         search_label = QLabel("&Search:")
-        self.search = QLineEdit()
+        self.search = search_box("Search events", "Title, notes or place")
         self.setFocusProxy(self.search)  # where Ctrl+2 lands: type to find a session
-        self.search.setPlaceholderText("Title, notes or place")
-        self.search.setClearButtonEnabled(True)
-        for clear in self.search.findChildren(QToolButton):
-            clear.setAccessibleName("Clear search")
-        self.search.setAccessibleName("Search events")
         search_label.setBuddy(self.search)
         filters.addWidget(search_label)
         filters.addWidget(self.search, 2)

@@ -10,14 +10,12 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QMessageBox,
     QScrollArea,
     QSpinBox,
     QSplitter,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -40,7 +38,7 @@ from mnhsc_desktop.core.culture import (
 )
 from mnhsc_desktop.core.events import uk_date
 from mnhsc_desktop.core.store import StateChange, Store
-from mnhsc_desktop.ui.widgets import escape, follow_store, named_button
+from mnhsc_desktop.ui.widgets import escape, follow_store, named_button, search_box
 
 ACTIVITY_ROLE = Qt.ItemDataRole.UserRole
 Index = QModelIndex | QPersistentModelIndex
@@ -116,13 +114,8 @@ class CultureTab(QWidget):
         layout.addWidget(intro)
         filters = QHBoxLayout()
         label = QLabel("&Search:")
-        self.search = QLineEdit()
+        self.search = search_box("Search activities", "Title, purpose or prompts")
         self.setFocusProxy(self.search)  # where Ctrl+4 lands: type to find an activity
-        self.search.setPlaceholderText("Title, purpose or prompts")
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search activities")
-        for clear in self.search.findChildren(QToolButton):
-            clear.setAccessibleName("Clear search")
         label.setBuddy(self.search)
         filters.addWidget(label)
         filters.addWidget(self.search, 2)

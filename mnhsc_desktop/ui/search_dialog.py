@@ -7,15 +7,14 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from mnhsc_desktop.core.search import SearchIndex, SearchItem, grouped
+from mnhsc_desktop.ui.widgets import search_box
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
@@ -30,11 +29,7 @@ class SearchDialog(QDialog):
         self.resize(640, 480)
         layout = QVBoxLayout(self)
         label = QLabel("&Find events, QI subjects and resources, and culture activities:")
-        self.box = QLineEdit()
-        self.box.setClearButtonEnabled(True)
-        self.box.setAccessibleName("Find anything")
-        for clear in self.box.findChildren(QToolButton):
-            clear.setAccessibleName("Clear")
+        self.box = search_box("Find anything")
         label.setBuddy(self.box)
         layout.addWidget(label)
         layout.addWidget(self.box)

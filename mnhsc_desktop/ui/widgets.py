@@ -7,7 +7,9 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -128,3 +130,14 @@ def named_button(text: str, name: str, slot) -> QPushButton:
     button.setAccessibleName(name)
     button.clicked.connect(lambda _checked=False: slot())
     return button
+
+
+def search_box(name: str, placeholder: str = "") -> QLineEdit:
+    """A search field with a clear button, both named for screen readers."""
+    box = QLineEdit()
+    box.setPlaceholderText(placeholder)
+    box.setClearButtonEnabled(True)
+    box.setAccessibleName(name)
+    for clear in box.findChildren(QToolButton):
+        clear.setAccessibleName("Clear search")
+    return box
