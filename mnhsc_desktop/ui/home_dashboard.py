@@ -72,15 +72,16 @@ class Dashboard(QWidget):
         grid.addWidget(progress, 0, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        self.filled = False
+        self.stale = True  # filled when next painted
         self._refreshed = False
         follow_store(store, self, self._on_store_change)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        # Filled just after Home first paints, so the window appears without waiting for the
-        # calendar and ladder to be summarised (about 25 ms); never filled if Home is never seen.
-        if not self.filled:
-            self.filled = True
+        # Filled just after Home paints: the window appears without waiting for the calendar and
+        # ladder to be summarised (about 25 ms), and a tick on the ladder tab costs nothing here
+        # until Home is seen again.
+        if self.stale:
+            self.stale = False
             QTimer.singleShot(0, self.refresh)
         super().paintEvent(event)
 
@@ -89,7 +90,7 @@ class Dashboard(QWidget):
     def refresh(self) -> None:
         first = not self._refreshed
         self._refreshed = True
-        self.filled = True
+        self.stale = False
         self._show_coming()
         self._show_progress()
         if first:
@@ -165,8 +166,9 @@ class Dashboard(QWidget):
         )
 
     def _on_store_change(self, change: StateChange) -> None:
-        if self.filled and change.section in ("calendar", "ladder", "culture", "profile"):
-            self.refresh()
+        if change.section in ("calendar", "ladder", "culture", "profile"):
+            self.stale = True
+            self.update()  # repaints, and so refreshes, only if Home is on screen
 
 
 def describe_when_day(day: dt.date) -> str:

@@ -27,8 +27,16 @@ def dashboard(qtbot, data_dir: Path, today: dt.date) -> Dashboard:
     board = Dashboard(load_content(SHIPPED_CONTENT), Store.open(data_dir))
     qtbot.addWidget(board)
     board.today = lambda: today
+    board.show()  # it follows the store while on screen
+    qtbot.waitExposed(board)
     board.refresh()
     return board
+
+
+def settle(qtbot, board: Dashboard) -> None:
+    """Let the repaint a store change asks for run, and the refresh it starts."""
+    qtbot.waitUntil(lambda: not board.stale)
+    qtbot.wait(10)
 
 
 def test_after_the_shipped_calendar_ends_it_says_so_and_offers_an_import(qtbot, data_dir):
@@ -48,6 +56,7 @@ def test_shows_the_next_three_events_soonest_first_without_past_or_hidden_ones(q
     shipped = [from_shipped(item) for item in board.content.calendar.events]
     key = next(e.key for e in shipped if e.title == "Local Learning System 5")
     board.store.set("calendar", "hidden", [key])
+    settle(qtbot, board)
     assert "Local Learning System 5" not in board.coming.text()  # follows the store
 
 
@@ -55,6 +64,7 @@ def test_a_repeating_own_event_shows_its_next_occurrence(qtbot, data_dir):
     board = dashboard(qtbot, data_dir, dt.date(2026, 11, 28))
     weekly = own_event("Safety huddle", dt.date(2026, 11, 2), Repeat("weekly"))  # Mondays
     save_events(board.store, [weekly])
+    settle(qtbot, board)
     assert "Mon 30 Nov 2026" in board.coming.text()
     assert "Safety huddle" in board.coming.text() and "Room 2" in board.coming.text()
 
@@ -64,6 +74,7 @@ def test_progress_follows_the_ladder_and_counts_cpd(qtbot, data_dir):
     assert "not started in any subject yet" in board.progress.text()
     resource = board.content.ladder.resources[0]
     mark_done(board.store, Completion(resource.id, dt.date(2026, 11, 20), 90, learned="x"))
+    settle(qtbot, board)
     text = board.progress.text()
     assert f"Resources done: 1 of {len(board.content.ladder.resources)}" in text
     assert "1.5 of 35 hours" in text
@@ -104,3 +115,16 @@ def test_export_my_record_from_home_writes_the_file_chosen(
     qtbot.mouseClick(window.dashboard.record_button, Qt.MouseButton.LeftButton)
     assert window.tabs.currentWidget() is window.ladder_host
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel's UTF-8 mark, then the rows
+
+
+def test_a_tick_elsewhere_is_summed_up_only_when_home_is_seen_again(make_window, qtbot):
+    window = make_window()
+    board = window.dashboard
+    qtbot.waitUntil(lambda: "Resources done: 0 of" in board.progress.text())
+    window.show_tab(2)
+    resource = window.content.ladder.resources[0]
+    mark_done(window.store, Completion(resource.id, dt.date.today(), 30))
+    qtbot.wait(50)
+    assert "Resources done: 0 of" in board.progress.text()  # no work while Home is hidden
+    window.show_tab(0)
+    qtbot.waitUntil(lambda: "Resources done: 1 of" in board.progress.text())
