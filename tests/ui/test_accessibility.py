@@ -112,12 +112,9 @@ def test_building_each_tab_never_flashes_up_a_stray_window(make_window, qtbot) -
 
 def mnemonic(text: str) -> str | None:
     """The Alt+letter a control answers to, from the letter after a single '&'."""
-    at = text.replace("&&", "").find("&")
-    return (
-        text.replace("&&", "")[at + 1].lower()
-        if 0 <= at < len(text.replace("&&", "")) - 1
-        else None
-    )
+    plain = text.replace("&&", "")  # "&&" is a literal ampersand
+    at = plain.find("&")
+    return plain[at + 1].lower() if 0 <= at < len(plain) - 1 else None
 
 
 def visible_mnemonics(window) -> dict[str, list[str]]:
