@@ -98,7 +98,7 @@ class Dashboard(QWidget):
 
     def _show_coming(self) -> None:
         from mnhsc_desktop.core.calendar import next_occurrences, stored_events
-        from mnhsc_desktop.core.events import describe_when, from_shipped
+        from mnhsc_desktop.core.events import describe_when, from_shipped, uk_date
 
         calendar = self.content.calendar
         hidden = set(self.store.get("calendar", "hidden", []))
@@ -122,7 +122,7 @@ class Dashboard(QWidget):
             self.coming.setText("<br>".join(lines))
         else:
             last = max((e.end for e in events), default=None)
-            ended = f" The calendar in this app ends on {describe_when_day(last)}." if last else ""
+            ended = f" The calendar in this app ends on {uk_date(last)}." if last else ""
             self.coming.setText(
                 f"Nothing coming up.{ended} Import a newer calendar from your trust or the collaborative."
             )
@@ -169,9 +169,3 @@ class Dashboard(QWidget):
         if change.section in ("calendar", "ladder", "culture", "profile"):
             self.stale = True
             self.update()  # repaints, and so refreshes, only if Home is on screen
-
-
-def describe_when_day(day: dt.date) -> str:
-    from mnhsc_desktop.core.events import uk_date
-
-    return uk_date(day)
