@@ -178,7 +178,6 @@ def _dispatch(args: argparse.Namespace) -> int:
     # The pure-Python side is imported before Qt: PySide6 reads the source of every module
     # imported after it (its __feature__ import hook), which would add ~1 ms per module here.
     import mnhsc_desktop.core.content
-    import mnhsc_desktop.core.culture  # Home suggests an activity at start-up
     import mnhsc_desktop.core.store  # noqa: F401
     from mnhsc_desktop.ui.app import run_gui  # Qt is loaded only when a window is wanted
 

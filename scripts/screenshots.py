@@ -92,6 +92,10 @@ def main() -> int:
                 app.processEvents()
             window.grab().save(str(out / f"{name}.png"))
             print(f"wrote {out / name}.png")
+        window.show_about_collaborative()  # the page Home and Help lead to
+        settle(app)
+        window.about_page.grab().save(str(out / "about.png"))
+        print(f"wrote {out / 'about'}.png")
         window.close()
     return 0
 

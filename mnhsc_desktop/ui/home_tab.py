@@ -1,9 +1,8 @@
-"""Home: what the collaborative is, what each tab holds, and the resources that need the internet."""
+"""Home: what's next, my progress, this week's activity, and the way to the collaborative's pages."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -14,28 +13,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mnhsc_desktop.core.content import About, ExternalLink
-from mnhsc_desktop.ui.widgets import escape, heading, paragraph
-
-NEEDS_INTERNET = "Needs the internet"
+from mnhsc_desktop.core.content import About
+from mnhsc_desktop.ui.widgets import escape, heading, named_button, paragraph
 
 
 class HomeTab(QScrollArea):
-    """The first screen: what's next, my progress, this week's activity, then the collaborative."""
+    """The first screen: a glance, not a read. The collaborative's own words are a page away."""
 
-    copied = Signal(str)
     activity_requested = Signal(str)
+    about_requested = Signal()
+    what_is_qi_requested = Signal()
 
     def __init__(
         self,
         about: About | None,
-        allow_links: bool = True,
         dashboard: QWidget | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.suggestion = None  # this week's culture activity, once show_suggestion has run
-        self.allow_links = allow_links  # IT can switch off copying internet addresses
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         page = QWidget()
@@ -44,7 +40,6 @@ class HomeTab(QScrollArea):
         self.page_layout = layout
         if dashboard is not None:
             layout.addWidget(dashboard)
-        self.copy_buttons: list[QPushButton] = []
         if about is None:
             layout.addWidget(heading("Welcome to MNHSC Desktop"))
             layout.addWidget(
@@ -53,17 +48,30 @@ class HomeTab(QScrollArea):
                     "top of the window says why. Everything else keeps working."
                 )
             )
-            layout.addStretch(1)
-            return
-        # One rich-text label for the prose: one text layout to build instead of one per
-        # paragraph, and headings that scale with the system font.
-        self.about_text = QLabel(about_html(about))
-        self.about_text.setWordWrap(True)
-        self.about_text.setAccessibleName(f"About the {about.short_name}")
-        layout.addWidget(self.about_text)
-        if about.links:
-            layout.addWidget(self._links_grid(about.links))
+        else:
+            layout.addWidget(self._about_box(about))
         layout.addStretch(1)
+
+    def _about_box(self, about: About) -> QWidget:
+        box = QFrame()
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        row = QGridLayout(box)
+        self.about_summary = QLabel(f"<b>{escape(about.title)}</b><br>{escape(about.summary)}")
+        self.about_summary.setWordWrap(True)
+        self.about_summary.setAccessibleName(f"{about.title}. {about.summary}")
+        row.addWidget(self.about_summary, 0, 0, 2, 1)
+        self.about_button = named_button(
+            "About the colla&borative", "About the collaborative", self.about_requested.emit
+        )
+        self.what_is_qi_button = named_button(
+            "&What is Quality Improvement?",
+            "What is Quality Improvement?",
+            self.what_is_qi_requested.emit,
+        )
+        row.addWidget(self.about_button, 0, 1)
+        row.addWidget(self.what_is_qi_button, 1, 1)
+        row.setColumnStretch(0, 1)
+        return box
 
     def show_suggestion(self, activity) -> None:
         """Add this week's activity under the dashboard (once; filled with it after first paint,
@@ -93,42 +101,3 @@ class HomeTab(QScrollArea):
         row.addWidget(self.suggestion_button, 0, 1)
         row.setColumnStretch(0, 1)
         return box
-
-    def _links_grid(self, links: tuple[ExternalLink, ...]) -> QWidget:
-        grid_widget = QWidget()
-        grid = QGridLayout(grid_widget)
-        grid.setColumnStretch(0, 1)
-        for row, link in enumerate(links):
-            text = QLabel(f"<b>{escape(link.title)}</b><br>{escape(link.description)}")
-            text.setWordWrap(True)
-            text.setAccessibleName(f"{link.title}. {link.description}")
-            grid.addWidget(text, row, 0)
-            tag = QLabel(NEEDS_INTERNET)
-            tag.setAccessibleName(f"{link.title}: {NEEDS_INTERNET.lower()}")
-            grid.addWidget(tag, row, 1)
-            button = QPushButton("Copy address" if link.url else "Copy name")
-            button.setAccessibleName(f"Copy {'address' if link.url else 'name'} of {link.title}")
-            button.clicked.connect(lambda _=False, link=link: self._copy(link))
-            grid.addWidget(button, row, 2)
-            button.setVisible(self.allow_links)
-            self.copy_buttons.append(button)
-        return grid_widget
-
-    def _copy(self, link: ExternalLink) -> None:
-        text = link.url or link.title
-        QGuiApplication.clipboard().setText(text)
-        self.copied.emit(f"Copied “{text}”. Open it on a computer with the internet.")
-
-
-def about_html(about: About) -> str:
-    parts = [f"<h1>{escape(about.title)}</h1>", f"<p>{escape(about.summary)}</p>"]
-    for section in about.sections:
-        parts.append(f"<h2>{escape(section.heading)}</h2>")
-        parts += [f"<p>{escape(text)}</p>" for text in section.paragraphs]
-    if about.links:
-        parts.append("<h2>Further reading</h2>")
-        parts.append(
-            "<p>These are on the internet, not in this app. Copy a name or address to open it "
-            "on a computer that is online.</p>"
-        )
-    return "".join(parts)

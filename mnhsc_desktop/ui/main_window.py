@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -82,7 +81,7 @@ class MainWindow(QMainWindow):
         from mnhsc_desktop.ui.home_dashboard import Dashboard
 
         self.dashboard = Dashboard(content, store)
-        self.home_tab = HomeTab(content.about, self.machine.allow_external_links, self.dashboard)
+        self.home_tab = HomeTab(content.about, self.dashboard)
         self.dashboard.calendar_requested.connect(self.show_calendar)
         self.dashboard.import_requested.connect(self._import_calendar)
         self.dashboard.ladder_requested.connect(
@@ -106,8 +105,10 @@ class MainWindow(QMainWindow):
         self.save_status.setAccessibleName("Save status")
         self.statusBar().addPermanentWidget(self.save_status)
         self.autosaver.status_changed.connect(self._show_save_status)
-        self.home_tab.copied.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.home_tab.activity_requested.connect(self.show_activity)
+        self.home_tab.about_requested.connect(self.show_about_collaborative)
+        self.home_tab.what_is_qi_requested.connect(self.show_what_is_qi)
+        self.about_page = None  # made when first asked for
 
         self._build_menus()
         for more in self.menuBar().findChildren(QWidget, "qt_menubar_ext_button"):
@@ -167,7 +168,17 @@ class MainWindow(QMainWindow):
         self.what_is_qi_action = self._action(
             "&What is Quality Improvement?", None, self.show_what_is_qi
         )
-        help_menu.addActions([self.what_is_qi_action, self.shortcuts_action, self.about_action])
+        self.about_collaborative_action = self._action(
+            "About the &collaborative", None, self.show_about_collaborative
+        )
+        help_menu.addActions(
+            [
+                self.about_collaborative_action,
+                self.what_is_qi_action,
+                self.shortcuts_action,
+                self.about_action,
+            ]
+        )
 
     def find_in_tab(self) -> None:
         """The tab's own search box where it has one (calendar, culture), else Find anything."""
@@ -228,6 +239,29 @@ class MainWindow(QMainWindow):
         dialogs.what_is_qi_dialog(
             self, html, lambda: self.tabs.setCurrentWidget(self.ladder_host)
         ).exec()
+
+    def _warn(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # its enums cost start-up; needed only here
+
+        QMessageBox.warning(self, title, text)
+
+    def show_about_collaborative(self) -> None:
+        """The collaborative's own page, beside the window (not modal: read while working)."""
+        if self.content.about is None:
+            self.statusBar().showMessage(
+                "The collaborative's description could not be loaded.", 8000
+            )
+            return
+        if self.about_page is None:
+            from mnhsc_desktop.ui.about_page import AboutCollaborativePage
+
+            self.about_page = AboutCollaborativePage(
+                self.content.about, self.machine.allow_external_links, self
+            )
+            self.about_page.copied.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.about_page.show()
+        self.about_page.raise_()
+        self.about_page.activateWindow()
 
     def show_about(self) -> None:
         from mnhsc_desktop.ui import dialogs
@@ -347,7 +381,7 @@ class MainWindow(QMainWindow):
         try:
             kudos_pdf(cards, per_page, target)
         except WriteFailed as error:
-            QMessageBox.warning(self, "Kudos cards not saved", str(error))
+            self._warn("Kudos cards not saved", str(error))
             return
         self.statusBar().showMessage(f"Kudos cards saved to {target}.", 10000)
 
@@ -421,16 +455,14 @@ class MainWindow(QMainWindow):
         try:
             target.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            QMessageBox.warning(
-                self,
+            self._warn(
                 "Data not moved",
                 f"{target} cannot be used: {error.strerror or error}. Nothing was changed.",
             )
             return False
         new_guard = InstanceGuard(target, self)
         if not new_guard.acquire():
-            QMessageBox.warning(
-                self,
+            self._warn(
                 "Data not moved",
                 f"Another copy of MNHSC Desktop is using {target}. Nothing was changed.",
             )
@@ -440,7 +472,7 @@ class MainWindow(QMainWindow):
             result = move_data(self.store, target)
         except MoveRefused as refusal:
             new_guard.release()
-            QMessageBox.warning(self, "Data not moved", str(refusal))
+            self._warn("Data not moved", str(refusal))
             return False
         if self.guard is not None:
             self.guard.release()

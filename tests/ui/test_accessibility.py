@@ -66,6 +66,13 @@ def test_every_control_of_every_tab_is_named(make_window) -> None:
         assert unnamed_controls(window) == [], window.tabs.tabText(index)
 
 
+def test_every_control_of_the_about_page_is_named(make_window) -> None:
+    window = make_window()
+    window.show_about_collaborative()
+    assert unnamed_controls(window.about_page) == []
+    assert all(b.focusPolicy() & Qt.FocusPolicy.TabFocus for b in window.about_page.copy_buttons)
+
+
 def test_every_control_can_take_keyboard_focus(make_window) -> None:
     window = make_window()
     for index in range(window.tabs.count()):

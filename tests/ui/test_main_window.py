@@ -38,11 +38,31 @@ def test_window_shows_the_four_tabs_and_menus(make_window) -> None:
 
 def test_home_shows_the_collaborative_from_content(make_window) -> None:
     window = make_window()
-    texts = " ".join(
-        label.text() for label in window.home_tab.findChildren(type(window.save_status))
+    assert "three-year programme, launched in February 2017" in window.home_tab.about_summary.text()
+
+
+def test_about_the_collaborative_opens_beside_the_window_from_home_and_help(make_window) -> None:
+    window = make_window()
+    window.home_tab.about_button.click()
+    page = window.about_page
+    assert page.isVisible() and not page.isModal()
+    assert "Our local learning system region covers the West of England" in page.text.text()
+    assert "Needs the internet" in " ".join(
+        label.text() for label in page.findChildren(type(window.save_status))
     )
-    assert "three-year programme, launched in February 2017" in texts
-    assert "Needs the internet" in texts
+    page.close()
+    window.about_collaborative_action.trigger()
+    assert window.about_page is page and page.isVisible()  # the same page, brought back
+
+
+def test_home_leads_to_what_is_qi(make_window, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = make_window()
+    opened = []
+    monkeypatch.setattr(window, "show_what_is_qi", lambda: opened.append(True))
+    window.home_tab.what_is_qi_requested.disconnect()
+    window.home_tab.what_is_qi_requested.connect(window.show_what_is_qi)
+    window.home_tab.what_is_qi_button.click()
+    assert opened == [True]
 
 
 def test_keyboard_switches_tabs(make_window, qtbot) -> None:
@@ -120,9 +140,11 @@ def test_content_errors_are_reported_and_the_app_still_opens(
 
 def test_copy_puts_the_link_name_on_the_clipboard(make_window) -> None:
     window = make_window()
-    window.home_tab.copy_buttons[0].click()
+    window.show_about_collaborative()
+    window.about_page.copy_buttons[0].click()
     assert QApplication.clipboard().text() == "NHS Improvement’s page on the collaborative"
     assert "Copied" in window.statusBar().currentMessage()
+    assert "Open it on a computer with the internet" in window.about_page.feedback.text()
 
 
 @pytest.fixture
@@ -198,7 +220,9 @@ def test_it_settings_hide_internet_links_and_problems_are_shown(qtbot, data_dir:
     window = MainWindow(load_content(SHIPPED_CONTENT), Store.open(data_dir), QIcon(), machine)
     qtbot.addWidget(window)
     window.show()
-    assert not any(button.isVisible() for button in window.home_tab.copy_buttons)
+    window.show_about_collaborative()
+    assert not any(button.isVisible() for button in window.about_page.copy_buttons)
+    assert "Ask your IT team" in window.about_page.text.text()
     banners = window.findChildren(NoticeBanner)
     assert any("unknown setting 'colour'" in b.body.text() for b in banners)
 

@@ -46,6 +46,7 @@ def test_start_up_every_tab_and_save_make_no_connection(
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         qtbot.wait(10)
-    window.home_tab.copy_buttons[0].click()
+    window.show_about_collaborative()
+    window.about_page.copy_buttons[0].click()
     window.close()
     assert network_forbidden == []
