@@ -106,7 +106,7 @@ class Store:
             )
             return
         try:
-            data = json.loads(raw.decode("utf-8-sig"))
+            data = json.loads(raw)  # bytes: a BOM (Notepad) is allowed, and costs nothing if absent
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             reason = "the file is empty" if not raw.strip() else f"it is not valid JSON ({error})"
             self._set_aside_and_start_fresh(reason)

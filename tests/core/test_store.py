@@ -35,6 +35,15 @@ def test_first_run_starts_empty_and_saves_versioned_json(data_dir: Path) -> None
     assert Store.open(data_dir).get("ladder", "pdsa") == {"level": "living"}
 
 
+def test_a_file_saved_with_a_byte_order_mark_still_loads(data_dir: Path) -> None:
+    """Notepad on Windows writes one when someone opens and saves the file by hand."""
+    Store.open(data_dir).set("profile", "name", "Ann")
+    text = json.dumps({"schema_version": SCHEMA_VERSION, "profile": {"name": "Ann"}})
+    (data_dir / STORE_FILE).write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    store = Store.open(data_dir)
+    assert store.notices == [] and store.get("profile", "name") == "Ann"
+
+
 def test_setting_the_same_value_changes_nothing(data_dir: Path) -> None:
     store = Store.open(data_dir)
     seen: list[StateChange] = []
