@@ -63,3 +63,38 @@ class DataFolderDialog(QDialog):
     def _pick(self, folder: Path) -> None:
         self.chosen = folder
         self.accept()
+
+
+def move_window_data(window, target: Path) -> bool:
+    """Move the window's data (copy, check, point, keep the old file) and its single-copy lock,
+    so that a second launch for the new folder finds this window. False, with a warning that
+    says why, when nothing was changed."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from mnhsc_desktop.core.data_folder import MoveRefused, move_data
+    from mnhsc_desktop.ui.single_instance import InstanceGuard
+
+    def refuse(text: str) -> bool:
+        QMessageBox.warning(window, "Data not moved", text)
+        return False
+
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        return refuse(f"{target} cannot be used: {error.strerror or error}. Nothing was changed.")
+    new_guard = InstanceGuard(target, window)
+    if not new_guard.acquire():
+        return refuse(f"Another copy of MNHSC Desktop is using {target}. Nothing was changed.")
+    window.autosaver.save_now()
+    try:
+        result = move_data(window.store, target)
+    except MoveRefused as refusal:
+        new_guard.release()
+        return refuse(str(refusal))
+    if window.guard is not None:
+        window.guard.release()
+    window.guard = new_guard
+    new_guard.show_requested.connect(window.bring_to_front)
+    window.autosaver.save_now()
+    window.statusBar().showMessage(result.message, 15000)
+    return True

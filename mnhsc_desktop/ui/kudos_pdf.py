@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
 )
+from PySide6.QtWidgets import QWidget
 
 from mnhsc_desktop.core.kudos import LAYOUTS, KudosCard, paginate
 from mnhsc_desktop.ui import theme
@@ -115,3 +116,33 @@ def kudos_pdf(cards: list[KudosCard], per_page: int, path: Path) -> None:
 
 def print_cards(parent, cards: list[KudosCard], per_page: int) -> bool:
     return paint_to_printer(parent, LAYOUT, lambda device: paint_cards(device, cards, per_page))
+
+
+def save_or_print_kudos(parent: QWidget) -> str | None:
+    """The Culture library's Kudos cards button: ask what to print, then print or save a PDF. Returns what to tell the
+    user in the status bar, or None when they cancelled or a warning has said why it failed."""
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from mnhsc_desktop.core.atomic import WriteFailed
+    from mnhsc_desktop.ui.culture_dialogs import KudosDialog
+
+    dialog = KudosDialog(parent)
+    if not dialog.exec():
+        return None
+    cards, per_page = dialog.cards_wanted(), dialog.per_page.checkedId()
+    if dialog.choice == "print":
+        return "Kudos cards sent to the printer." if print_cards(parent, cards, per_page) else None
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    path, _filter = QFileDialog.getSaveFileName(
+        parent, "Save Kudos cards", str(Path(folder) / "kudos-cards.pdf"), "PDF document (*.pdf)"
+    )
+    if not path:
+        return None
+    target = Path(path) if Path(path).suffix else Path(path).with_suffix(".pdf")
+    try:
+        kudos_pdf(cards, per_page, target)
+    except WriteFailed as error:
+        QMessageBox.warning(parent, "Kudos cards not saved", str(error))
+        return None
+    return f"Kudos cards saved to {target}."

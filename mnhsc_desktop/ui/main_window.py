@@ -240,11 +240,6 @@ class MainWindow(QMainWindow):
             self, html, lambda: self.tabs.setCurrentWidget(self.ladder_host)
         ).exec()
 
-    def _warn(self, title: str, text: str) -> None:
-        from PySide6.QtWidgets import QMessageBox  # its enums cost start-up; needed only here
-
-        QMessageBox.warning(self, title, text)
-
     def show_about_collaborative(self) -> None:
         """The collaborative's own page, beside the window (not modal: read while working)."""
         if self.content.about is None:
@@ -356,34 +351,10 @@ class MainWindow(QMainWindow):
         self.culture_tab.list.setFocus()
 
     def print_kudos(self) -> None:
-        from mnhsc_desktop.core.atomic import WriteFailed
-        from mnhsc_desktop.ui.culture_dialogs import KudosDialog
-        from mnhsc_desktop.ui.kudos_pdf import kudos_pdf, print_cards
+        from mnhsc_desktop.ui.kudos_pdf import save_or_print_kudos
 
-        dialog = KudosDialog(self)
-        if not dialog.exec():
-            return
-        cards, per_page = dialog.cards_wanted(), dialog.per_page.checkedId()
-        if dialog.choice == "print":
-            if print_cards(self, cards, per_page):
-                self.statusBar().showMessage("Kudos cards sent to the printer.", 8000)
-            return
-        from PySide6.QtCore import QStandardPaths
-        from PySide6.QtWidgets import QFileDialog
-
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _filter = QFileDialog.getSaveFileName(
-            self, "Save Kudos cards", str(Path(folder) / "kudos-cards.pdf"), "PDF document (*.pdf)"
-        )
-        if not path:
-            return
-        target = Path(path) if Path(path).suffix else Path(path).with_suffix(".pdf")
-        try:
-            kudos_pdf(cards, per_page, target)
-        except WriteFailed as error:
-            self._warn("Kudos cards not saved", str(error))
-            return
-        self.statusBar().showMessage(f"Kudos cards saved to {target}.", 10000)
+        if message := save_or_print_kudos(self):
+            self.statusBar().showMessage(message, 10000)
 
     @property
     def ladder_tab(self):
@@ -449,38 +420,9 @@ class MainWindow(QMainWindow):
 
     def move_data_to(self, target: Path) -> bool:
         """Move the data (copy, check, point, keep the old file) and the single-copy lock with it."""
-        from mnhsc_desktop.core.data_folder import MoveRefused, move_data
-        from mnhsc_desktop.ui.single_instance import InstanceGuard
+        from mnhsc_desktop.ui.data_folder_dialog import move_window_data
 
-        try:
-            target.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            self._warn(
-                "Data not moved",
-                f"{target} cannot be used: {error.strerror or error}. Nothing was changed.",
-            )
-            return False
-        new_guard = InstanceGuard(target, self)
-        if not new_guard.acquire():
-            self._warn(
-                "Data not moved",
-                f"Another copy of MNHSC Desktop is using {target}. Nothing was changed.",
-            )
-            return False
-        self.autosaver.save_now()
-        try:
-            result = move_data(self.store, target)
-        except MoveRefused as refusal:
-            new_guard.release()
-            self._warn("Data not moved", str(refusal))
-            return False
-        if self.guard is not None:
-            self.guard.release()
-        self.guard = new_guard
-        new_guard.show_requested.connect(self.bring_to_front)
-        self.autosaver.save_now()
-        self.statusBar().showMessage(result.message, 15000)
-        return True
+        return move_window_data(self, target)
 
     def _export_record(self) -> None:
         self.tabs.setCurrentWidget(self.ladder_host)

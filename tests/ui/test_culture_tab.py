@@ -80,6 +80,7 @@ def test_kudos_cards_to_pdf(window, monkeypatch, tmp_path: Path) -> None:
     out = tmp_path / "kudos.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     window.culture_tab.kudos_button.click()
+    assert window.statusBar().currentMessage() == f"Kudos cards saved to {out}."
     reader = pypdf.PdfReader(out)
     assert len(reader.pages) == 2
     text = " ".join(reader.pages[0].extract_text().split())
