@@ -54,6 +54,12 @@ SignedUninstaller=yes
 [Languages]
 Name: "english"; MessagesFile: "compiler:Default.isl"
 
+[InstallDelete]
+; An upgrade replaces the bundled runtime whole: a library or module that the new version no
+; longer ships must not stay behind to be loaded by mistake. Only the program's own folder;
+; user data is elsewhere (%APPDATA%) and the machine config is under ProgramData.
+Type: filesandordirs; Name: "{app}\_internal"
+
 [Files]
 Source: "{#BuildDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 ; The machine-wide settings IT controls: installed once as an example, never overwritten by an

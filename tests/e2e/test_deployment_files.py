@@ -27,6 +27,9 @@ def test_installer_script_has_what_it_needs() -> None:
     ):
         assert required in ISS, required
     assert "\n[UninstallDelete]" not in ISS, "an uninstall must leave user data alone"
+    # An upgrade clears the old runtime folder, and nothing else.
+    deletes = re.findall(r'^Type: filesandordirs; Name: "([^"]+)"', ISS, re.MULTILINE)
+    assert deletes == ["{app}\\_internal"]
     assert (REPO / "installer" / "windows" / "config.example.ini").exists()
     assert (REPO / "resources" / "icons" / "app.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"
 
