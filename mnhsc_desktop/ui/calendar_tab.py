@@ -40,6 +40,7 @@ from mnhsc_desktop.core.store import StateChange, Store
 from mnhsc_desktop.ui.agenda_model import OCCURRENCE_ROLE, AgendaModel, make_proxy
 from mnhsc_desktop.ui.event_detail import EventDetail
 from mnhsc_desktop.ui.month_view import MonthView
+from mnhsc_desktop.ui.table_columns import ColumnFitter
 from mnhsc_desktop.ui.widgets import follow_store, named_button, search_box
 
 MODES = (("upcoming", "Upcoming"), ("month", "Month shown"), ("all", "Whole calendar"))
@@ -161,8 +162,15 @@ class CalendarTab(QWidget):
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.setSectionsClickable(True)
         header.sectionClicked.connect(self._sort_by)
-        self.table.setColumnWidth(
-            0, self.fontMetrics().horizontalAdvance("Wed 30 May – Fri 1 Jun 2018, 3pm") + 12
+        text_width = self.fontMetrics().horizontalAdvance
+        self.column_fitter = ColumnFitter(
+            self.table,
+            {
+                0: text_width("Wed 30 May – Fri 1 Jun 2018, 3pm") + 12,
+                2: text_width("Learning set") + 16,
+                3: text_width("Birmingham") + 16,
+                4: text_width("Upcoming") + 16,
+            },
         )
         middle_layout.addWidget(self.table, 1)
         self.count_label = QLabel()

@@ -253,3 +253,14 @@ def test_keys_on_the_agenda(window, tab, qtbot, monkeypatch) -> None:
     assert tab.model.rows == []
     qtbot.keyClick(tab, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert tab.search.hasFocus()
+
+
+def test_a_narrow_window_keeps_the_title_column_readable(window, tab, qtbot) -> None:
+    """At 200% on a laptop the agenda is narrow: the title keeps its share, the others give."""
+    window.resize(960, 540)
+    qtbot.waitUntil(lambda: tab.table.viewport().width() < 700)
+    width = tab.table.viewport().width()
+    assert tab.table.columnWidth(1) >= 0.35 * width
+    window.resize(1800, 900)
+    qtbot.waitUntil(lambda: tab.table.viewport().width() > 1000)
+    assert tab.table.columnWidth(4) == tab.column_fitter.preferred[4]  # room for everything
