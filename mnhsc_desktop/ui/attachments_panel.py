@@ -33,16 +33,16 @@ class AttachmentsPanel(QWidget):
         self.activity_id: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        label = QLabel("Files on this PC for this activity (a downloaded film, a PDF):")
-        label.setWordWrap(True)
-        layout.addWidget(label)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        layout.addWidget(self.label)
         self.files = QListWidget()
         self.files.setAccessibleName("Attached files")
-        self.files.setMaximumHeight(self.files.fontMetrics().lineSpacing() * 5)
-        label.setBuddy(self.files)
+        self.label.setBuddy(self.files)
         self.files.itemActivated.connect(lambda _item: self.open_selected())
         layout.addWidget(self.files)
         row = QHBoxLayout()
+        self.buttons: list[QPushButton] = []
         for text, name, slot in (
             ("Attach a fil&e…", "Attach a file to this activity", self.attach_file),
             ("O&pen", "Open the selected file", self.open_selected),
@@ -52,8 +52,11 @@ class AttachmentsPanel(QWidget):
             button.setAccessibleName(name)
             button.clicked.connect(lambda _checked=False, slot=slot: slot())
             row.addWidget(button)
+            self.buttons.append(button)
+        self.open_button, self.detach_button = self.buttons[1:]
         row.addStretch(1)
         layout.addLayout(row)
+        self._fit()
 
     def show_activity(self, activity_id: str | None) -> None:
         self.activity_id = activity_id
@@ -64,6 +67,25 @@ class AttachmentsPanel(QWidget):
             missing = "" if Path(path).exists() else "  (missing)"
             self.files.addItem(f"{Path(path).name}{missing}")
             self.files.item(self.files.count() - 1).setToolTip(path)
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as the files it lists (up to five), and only a line of text when there are
+        none: on a small or magnified screen the activity's own text needs the room."""
+        count = self.files.count()
+        self.files.setVisible(count > 0)
+        self.open_button.setEnabled(count > 0)
+        self.detach_button.setEnabled(count > 0)
+        if count == 0:
+            self.label.setText(
+                "No files on this PC for this activity. Attach one you have downloaded (a film, "
+                "a PDF) to open it here without the internet."
+            )
+            return
+        self.label.setText("Files on this PC for this activity:")
+        rows = min(count, 5)
+        row_height = self.files.sizeHintForRow(0)
+        self.files.setFixedHeight(rows * row_height + 2 * self.files.frameWidth() + 2)
 
     def _selected_path(self) -> str | None:
         row = self.files.currentRow()

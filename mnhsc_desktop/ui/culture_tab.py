@@ -126,9 +126,6 @@ class CultureTab(QWidget):
         filters = QHBoxLayout()  # a second row, so the tab fits a small or magnified screen
         self.type = self._combo(filters, "T&ype:", "Any type", TYPES)
         self.who = self._combo(filters, "&Who:", "Anyone", WHO)
-        filters.addStretch(1)
-        layout.addLayout(filters)
-        filters = QHBoxLayout()  # and a third
         minutes_label = QLabel("Up to:")
         self.max_minutes = QSpinBox()
         self.max_minutes.setRange(0, 600)

@@ -99,9 +99,14 @@ def test_attach_open_and_refuse_files(tab, monkeypatch, tmp_path: Path) -> None:
     film.write_bytes(b"x")
     (tmp_path / "huddle.mp4.exe").write_bytes(b"x")
     tab.select("how-to-huddle")
+    panel = tab.attachments
+    assert panel.files.isHidden() and not panel.open_button.isEnabled()  # nothing to list yet
+    assert panel.label.text().startswith("No files on this PC for this activity")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(film), ""))
     tab.attachments.attach_file()
     assert tab.attachments.files.item(0).text() == "huddle.mp4"
+    assert not panel.files.isHidden() and panel.open_button.isEnabled()
+    assert panel.files.height() < 3 * panel.files.sizeHintForRow(0)  # one file, one line
     opened: list[str] = []
     monkeypatch.setattr(
         QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True
