@@ -43,6 +43,8 @@ class Dashboard(QWidget):
         self.coming.setWordWrap(True)
         self.coming.setAccessibleName("Coming up in the calendar")
         coming_layout.addWidget(self.coming)
+        self.coming_layout = coming_layout
+        self.event_buttons: list[QWidget] = []  # one per upcoming event, opening it in its tab
         self.calendar_button = self._button(
             "Open the calen&dar", "Open the calendar", self.calendar_requested.emit
         )
@@ -107,25 +109,41 @@ class Dashboard(QWidget):
         today = self.today()
         upcoming = next_occurrences(events, today, 3)
         self.import_button.setVisible(not upcoming)
+        for button in self.event_buttons:
+            self.coming_layout.removeWidget(button)
+            button.deleteLater()
+        self.event_buttons = []
+        self.coming.setVisible(not upcoming)
         if upcoming:
-            lines = []
-            for o in upcoming:
+            for at, o in enumerate(upcoming, start=1):
                 event = (
                     o.event
                     if o.event.repeat is None
                     else o.event.with_changes(start=o.start, end=o.end, repeat=None)
                 )
-                lines.append(
-                    f"{escape(describe_when(event))}: <b>{escape(o.event.title)}</b>"
-                    + (f" ({escape(o.event.location)})" if o.event.location else "")
+                button = self._event_button(
+                    o.event.key, o.event.title, describe_when(event), event.location
                 )
-            self.coming.setText("<br>".join(lines))
+                self.coming_layout.insertWidget(at, button)
+                self.event_buttons.append(button)
         else:
             last = max((e.end for e in events), default=None)
             ended = f" The calendar in this app ends on {uk_date(last)}." if last else ""
             self.coming.setText(
                 f"Nothing coming up.{ended} Import a newer calendar from your trust or the collaborative."
             )
+
+    def _event_button(self, key: str, title: str, when: str, location: str) -> QWidget:
+        """A command link: the title, then when and where; a click or Enter opens the event in
+        the calendar with the keyboard on it."""
+        from PySide6.QtWidgets import QCommandLinkButton
+
+        where = f" · {location}" if location else ""
+        button = QCommandLinkButton(title.replace("&", "&&"), f"{when}{where}")
+        button.setAccessibleName(f"{title}, {when}{where}")
+        button.setAccessibleDescription("Opens this event in the calendar")
+        button.clicked.connect(lambda _checked=False: self.event_requested.emit(key))
+        return button
 
     def _show_progress(self) -> None:
         ladder = self.content.ladder

@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.dashboard = Dashboard(content, store)
         self.home_tab = HomeTab(content.about, self.dashboard)
         self.dashboard.calendar_requested.connect(self.show_calendar)
+        self.dashboard.event_requested.connect(self.show_event)
         self.dashboard.import_requested.connect(self._import_calendar)
         self.dashboard.ladder_requested.connect(
             lambda: self.tabs.setCurrentWidget(self.ladder_host)
@@ -293,9 +294,7 @@ class MainWindow(QMainWindow):
     def open_item(self, entry) -> None:
         """Show a search result in its tab, with keyboard focus on it, so the next key acts on it."""
         if entry.kind == "event":
-            self.show_calendar()
-            self.calendar_tab.select_event(entry.key)
-            self.calendar_tab.table.setFocus()
+            self.show_event(entry.key)
         elif entry.kind in ("subject", "resource"):
             self.tabs.setCurrentWidget(self.ladder_host)
             if entry.kind == "subject":
@@ -366,6 +365,12 @@ class MainWindow(QMainWindow):
 
     def show_calendar(self) -> None:
         self.tabs.setCurrentWidget(self.calendar_host)
+
+    def show_event(self, key: str) -> None:
+        """The event selected in the calendar, with the keyboard on the agenda."""
+        self.show_calendar()
+        self.calendar_tab.select_event(key)
+        self.calendar_tab.table.setFocus()
 
     def _import_calendar(self) -> None:
         from mnhsc_desktop.ui.calendar_files import run_import

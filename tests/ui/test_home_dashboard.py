@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from mnhsc_desktop.core.calendar import save_events
 from mnhsc_desktop.core.content import load_content
@@ -46,18 +47,46 @@ def test_after_the_shipped_calendar_ends_it_says_so_and_offers_an_import(qtbot, 
     assert not board.import_button.isHidden()
 
 
+def coming_up(board: Dashboard) -> list[str]:
+    """What a screen reader says for each upcoming event's link, in order."""
+    return [button.accessibleName() for button in board.event_buttons]
+
+
 def test_shows_the_next_three_events_soonest_first_without_past_or_hidden_ones(qtbot, data_dir):
     board = dashboard(qtbot, data_dir, dt.date(2019, 9, 1))
-    text = board.coming.text()
-    assert "Local Learning System 5" in text and "National Learning Set Wave 3.3" in text
-    assert text.index("Local Learning System 5") < text.index("National Learning Set Wave 3.3")
-    assert text.count("<br>") == 1  # only two shipped events are left after 1 September 2019
-    assert board.import_button.isHidden()
+    shown = coming_up(board)  # only two shipped events are left after 1 September 2019
+    assert [name.split(",")[0] for name in shown] == [
+        "Local Learning System 5",
+        "National Learning Set Wave 3.3",
+    ]
+    assert board.import_button.isHidden() and board.coming.isHidden()
     shipped = [from_shipped(item) for item in board.content.calendar.events]
     key = next(e.key for e in shipped if e.title == "Local Learning System 5")
     board.store.set("calendar", "hidden", [key])
     settle(qtbot, board)
-    assert "Local Learning System 5" not in board.coming.text()  # follows the store
+    assert not any("Local Learning System 5" in name for name in coming_up(board))  # follows
+
+
+def test_an_upcoming_event_opens_in_the_calendar_with_the_keyboard_on_it(make_window, qtbot):
+    window = make_window()
+    window.dashboard.today = lambda: dt.date(2019, 9, 1)
+    window.dashboard.refresh()
+    first = window.dashboard.event_buttons[0]
+    assert first.accessibleDescription() == "Opens this event in the calendar"
+    qtbot.mouseClick(first, Qt.MouseButton.LeftButton)
+    tab = window.calendar_tab
+    assert window.tabs.currentWidget() is window.calendar_host
+    assert tab.selected_event().title == "Local Learning System 5"
+    assert tab.table.hasFocus() or QApplication.focusWidget() is tab.table
+
+
+def test_an_ampersand_in_a_title_is_shown_not_taken_as_a_shortcut(qtbot, data_dir):
+    board = dashboard(qtbot, data_dir, dt.date(2026, 11, 28))
+    save_events(board.store, [own_event("Q&A with the safety team", dt.date(2026, 12, 3))])
+    settle(qtbot, board)
+    (button,) = board.event_buttons
+    assert button.text() == "Q&&A with the safety team"
+    assert button.accessibleName().startswith("Q&A with the safety team, Thu 3 Dec 2026")
 
 
 def test_a_repeating_own_event_shows_its_next_occurrence(qtbot, data_dir):
@@ -65,8 +94,8 @@ def test_a_repeating_own_event_shows_its_next_occurrence(qtbot, data_dir):
     weekly = own_event("Safety huddle", dt.date(2026, 11, 2), Repeat("weekly"))  # Mondays
     save_events(board.store, [weekly])
     settle(qtbot, board)
-    assert "Mon 30 Nov 2026" in board.coming.text()
-    assert "Safety huddle" in board.coming.text() and "Room 2" in board.coming.text()
+    (name,) = coming_up(board)
+    assert name.startswith("Safety huddle, Mon 30 Nov 2026") and name.endswith("· Room 2")
 
 
 def test_progress_follows_the_ladder_and_counts_cpd(qtbot, data_dir):
