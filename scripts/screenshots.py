@@ -5,6 +5,7 @@ To look at other settings without touching the README's pictures:
 
     python scripts/screenshots.py --scale 2 --out /tmp/shots        # 200% on a 1920x1080 screen
     python scripts/screenshots.py --high-contrast --out /tmp/shots  # View > High contrast
+    python scripts/screenshots.py --dark --out /tmp/shots           # a dark system scheme
 """
 
 from __future__ import annotations
@@ -43,10 +44,15 @@ def main() -> int:
     parser.add_argument("--out", type=Path, help="folder for the PNGs (default: docs/screenshots)")
     parser.add_argument("--scale", type=float, default=1.0, help="display scale, e.g. 2 for 200%%")
     parser.add_argument("--high-contrast", action="store_true", help="as with View > High contrast")
+    parser.add_argument("--dark", action="store_true", help="as on a system set to a dark scheme")
     args = parser.parse_args()
     if args.scale != 1.0:
         os.environ["QT_SCALE_FACTOR"] = str(args.scale)  # read when the QApplication is made
     app = make_application(sys.argv[:1])
+    if args.dark:  # what the platform would hand over; the app then repairs it as it would
+        from mnhsc_desktop.ui.theme import sample_dark_palette
+
+        app.setPalette(sample_dark_palette())
     out = args.out or OUT
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as data:

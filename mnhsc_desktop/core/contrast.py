@@ -34,3 +34,17 @@ def dimmed(
             break
         best = mixed
     return best  # type: ignore[return-value]
+
+
+def readable(
+    color: tuple[int, int, int], background: tuple[int, int, int], target: float = 4.6
+) -> tuple[int, int, int]:
+    """`color` darkened (on a light background) or lightened (on a dark one) just enough to read
+    at `target`:1, for a colour that carries a convention, such as red weekends in a calendar."""
+    toward = (0, 0, 0) if relative_luminance(background) > 0.18 else (255, 255, 255)
+    for step in range(21):
+        share = step / 20
+        mixed = tuple(round(c + (t - c) * share) for c, t in zip(color, toward, strict=True))
+        if contrast_ratio(mixed, background) >= target:
+            return mixed  # type: ignore[return-value]
+    return toward

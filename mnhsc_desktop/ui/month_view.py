@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QLocale, QRect, Qt
+from PySide6.QtCore import QDate, QEvent, QLocale, QRect, Qt
 from PySide6.QtGui import QFont, QPainter, QPalette
 from PySide6.QtWidgets import QCalendarWidget, QWidget
 
@@ -21,6 +21,7 @@ class MonthView(QCalendarWidget):
             "Days with events show how many in the corner; the agenda lists them in words."
         )
         self.counts: dict[dt.date, int] = {}
+        self._style_weekends()
         line = self.fontMetrics().height()
         self.setMinimumSize(line * 18, line * 15)  # cells tall enough for the day and its count
         # Qt's own parts of the calendar come unnamed; a screen reader needs to say what they do.
@@ -35,6 +36,25 @@ class MonthView(QCalendarWidget):
             child = self.findChild(QWidget, name)
             if child is not None:
                 child.setAccessibleName(spoken)
+
+    def _style_weekends(self) -> None:
+        """Weekends stay red, as calendars have them, in a red that reads at 4.5:1 on this
+        palette (Qt's own pure red is 4.0:1 on white)."""
+        from PySide6.QtGui import QColor, QTextCharFormat
+
+        from mnhsc_desktop.core.contrast import readable
+
+        base = self.palette().color(QPalette.ColorRole.Base)
+        red = QColor(*readable((255, 0, 0), (base.red(), base.green(), base.blue())))
+        for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            weekend = QTextCharFormat()
+            weekend.setForeground(red)
+            self.setWeekdayTextFormat(day, weekend)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light, dark or high contrast
+            self._style_weekends()
 
     def set_counts(self, counts: dict[dt.date, int]) -> None:
         self.counts = counts

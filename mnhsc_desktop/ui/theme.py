@@ -142,10 +142,34 @@ class Theme:
         if high_contrast or self.app.styleSheet():
             self.app.setStyleSheet(HIGH_CONTRAST_EDGES if high_contrast else "")
 
+    # An empty palette resolves to the platform's own for the scheme now in force. (A seam for
+    # tests: the offscreen platform used in CI cannot switch schemes itself.)
+    platform_palette = staticmethod(QPalette)
+
     def _system_changed(self, _scheme) -> None:
-        self.app.setPalette(QPalette())  # back to the platform's palette for the new scheme
+        self.app.setPalette(self.platform_palette())
         self.system = self.app.palette().__copy__()
         self.apply(self.high_contrast)
+
+
+def sample_dark_palette() -> QPalette:
+    """A dark scheme as desktops commonly give it, faults included (a mid-blue selection that is
+    under 4.5:1 with white text, and the default blue link): to preview and test the dark look
+    where the platform cannot switch (the offscreen one)."""
+    palette = QPalette()
+    colors = {
+        Role.Window: "#2D2D2D", Role.WindowText: "#FFFFFF", Role.Base: "#1E1E1E",
+        Role.AlternateBase: "#262626", Role.Text: "#FFFFFF", Role.Button: "#3C3C3C",
+        Role.ButtonText: "#FFFFFF", Role.Highlight: "#308CC6", Role.HighlightedText: "#FFFFFF",
+        Role.Link: "#0000FF", Role.ToolTipBase: "#3C3C3C", Role.ToolTipText: "#FFFFFF",
+        Role.PlaceholderText: "#A0A0A0", Role.Light: "#505050", Role.Midlight: "#404040",
+        Role.Mid: "#333333", Role.Dark: "#1A1A1A", Role.Shadow: "#000000",
+    }  # fmt: skip
+    for role, color in colors.items():
+        palette.setColor(role, QColor(color))
+    for role in (Role.WindowText, Role.Text, Role.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#8C8C8C"))
+    return palette
 
 
 _theme: Theme | None = None

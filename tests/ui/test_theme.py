@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from mnhsc_desktop.ui.theme import (
@@ -12,21 +12,12 @@ from mnhsc_desktop.ui.theme import (
     accented,
     failing_pairs,
     high_contrast_palette,
+    sample_dark_palette,
 )
 
 
 def dark_system_palette() -> QPalette:
-    """A dark scheme with the usual faults: a mid-blue selection and default blue links."""
-    palette = QPalette()
-    colors = {
-        Role.Window: "#2D2D2D", Role.WindowText: "#FFFFFF", Role.Base: "#1E1E1E",
-        Role.AlternateBase: "#262626", Role.Text: "#FFFFFF", Role.Button: "#3C3C3C",
-        Role.ButtonText: "#FFFFFF", Role.Highlight: "#308CC6", Role.HighlightedText: "#FFFFFF",
-        Role.Link: "#0000FF", Role.ToolTipBase: "#3C3C3C", Role.ToolTipText: "#FFFFFF",
-    }  # fmt: skip
-    for role, color in colors.items():
-        palette.setColor(role, QColor(color))
-    return palette
+    return sample_dark_palette()
 
 
 def test_the_light_system_palette_gets_nhs_blue_selection_that_passes(qapp):
@@ -92,3 +83,48 @@ def test_past_events_are_dimmed_yet_readable_in_every_palette(qapp):
         dim = _rgb(secondary_text(palette))
         assert contrast_ratio(dim, _rgb(palette.color(Role.Base))) >= 4.5
         assert dim != _rgb(palette.color(Role.Text))
+
+
+def test_the_system_turning_dark_and_back_restyles_the_open_window(
+    make_window, qapp, qtbot
+) -> None:
+    """What happens when Windows or the desktop switches scheme while the app is open."""
+    from PySide6.QtCore import Qt
+
+    window = make_window()
+    theme = window.theme
+    try:
+        theme.platform_palette = sample_dark_palette
+        qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+        palette = qapp.palette()
+        assert palette.color(Role.Window).name().upper() == "#2D2D2D"
+        assert failing_pairs(palette) == []  # the dark scheme's faults repaired on the fly
+        qtbot.waitUntil(lambda: window.palette().color(Role.Window) == palette.color(Role.Window))
+        theme.platform_palette = QApplication.style().standardPalette
+        qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Light)
+        assert qapp.palette().color(Role.Window).lightness() > 200
+        assert qapp.palette().color(Role.Highlight).name().upper() == NHS_BLUE
+    finally:
+        del theme.platform_palette  # back to the class's own
+        theme.apply(False)
+
+
+def test_weekends_in_the_month_view_stay_red_and_readable_in_every_palette(qapp, qtbot):
+    from PySide6.QtCore import Qt
+
+    from mnhsc_desktop.core.contrast import contrast_ratio
+    from mnhsc_desktop.ui.month_view import MonthView
+
+    view = MonthView()
+    qtbot.addWidget(view)
+    for palette in (
+        accented(QApplication.style().standardPalette()),
+        accented(sample_dark_palette()),
+        high_contrast_palette(),
+    ):
+        view.setPalette(palette)
+        red = view.weekdayTextFormat(Qt.DayOfWeek.Sunday).foreground().color()
+        base = palette.color(Role.Base)
+        assert red.red() > max(red.green(), red.blue()) + 60  # recognisably red
+        rgb = (red.red(), red.green(), red.blue())
+        assert contrast_ratio(rgb, (base.red(), base.green(), base.blue())) >= 4.5
