@@ -21,7 +21,6 @@ from mnhsc_desktop.core.content import Content
 from mnhsc_desktop.core.store import Store
 from mnhsc_desktop.ui.autosave import AutoSaver
 from mnhsc_desktop.ui.home_tab import HomeTab
-from mnhsc_desktop.ui.placeholder_tab import PlaceholderTab
 from mnhsc_desktop.ui.widgets import LazyTab, NoticeBanner, follow_store
 
 if TYPE_CHECKING:
@@ -64,6 +63,8 @@ class MainWindow(QMainWindow):
         self.guard = None  # set by the app: the single-copy lock, which follows the data folder
         self.data_folder_fixed = False  # True when --data-dir or MNHSC_DATA_DIR chose the folder
         self.autosaver = AutoSaver(store, self)
+        self.glyphs = None  # the pictures beside tab names and commands
+        self._later_glyphs: list[tuple[object, str]] = []  # buttons made before them
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(icon)
         self.setObjectName("mainWindow")
@@ -89,9 +90,7 @@ class MainWindow(QMainWindow):
             lambda: self.tabs.setCurrentWidget(self.ladder_host)
         )
         self.dashboard.record_requested.connect(self._export_record)
-        self.dashboard.first_filled.connect(
-            lambda: self.home_tab.show_suggestion(self._suggestion())
-        )
+        self.dashboard.first_filled.connect(self._show_suggestion)
         self.tabs.addTab(self.home_tab, TABS[0][1])
         self.calendar_host = LazyTab(self._make_calendar_tab)
         self.tabs.addTab(self.calendar_host, TABS[1][1])
@@ -112,6 +111,8 @@ class MainWindow(QMainWindow):
         self.about_page = None  # made when first asked for
 
         self._build_menus()
+        self._put_glyphs()
+        self.theme.changed.connect(self._recolour_glyphs)
         for more in self.menuBar().findChildren(QWidget, "qt_menubar_ext_button"):
             more.setAccessibleName("More menus")
         self._restore_window_state()
@@ -180,6 +181,34 @@ class MainWindow(QMainWindow):
                 self.about_action,
             ]
         )
+
+    def _put_glyphs(self) -> None:
+        """Glyphs beside the tab names, the file commands and Home's ways on: the same picture
+        for the same place wherever it appears."""
+        from mnhsc_desktop.ui.icons import Glyphs
+
+        self.glyphs = Glyphs()
+        palette = self.palette()
+        for index, name in enumerate(("home", "calendar", "ladder", "culture")):
+            self.glyphs.put(lambda icon, i=index: self.tabs.setTabIcon(i, icon), name, palette)
+        board = self.dashboard
+        for target, name in (
+            (self.import_action, "import"),
+            (self.export_action, "export"),
+            (self.find_action, "find"),
+            (board.calendar_button, "calendar"),
+            (board.import_button, "import"),
+            (board.ladder_button, "ladder"),
+            (board.record_button, "export"),
+        ):
+            self.glyphs.put(target.setIcon, name, palette)
+        for target, name in self._later_glyphs:
+            self.glyphs.put(target.setIcon, name, palette)
+        self._later_glyphs = []
+
+    def _recolour_glyphs(self) -> None:
+        # The application's palette: the window's own catches up with it a moment later.
+        self.glyphs.recolour(self.theme.app.palette())  # blue on light, white on dark
 
     def find_in_tab(self) -> None:
         """The tab's own search box where it has one (calendar, culture), else Find anything."""
@@ -264,6 +293,18 @@ class MainWindow(QMainWindow):
 
         dialogs.show_about(self, self.content, self.store.folder, self.machine)
 
+    def _show_suggestion(self) -> None:
+        self.home_tab.show_suggestion(self._suggestion())
+        if self.home_tab.suggestion is not None:
+            self._glyph(self.home_tab.suggestion_button, "culture")
+
+    def _glyph(self, target, name: str) -> None:
+        """A glyph for a button made after start-up (with the rest, if they are not on yet)."""
+        if self.glyphs is not None:
+            self.glyphs.put(target.setIcon, name, self.palette())
+        else:
+            self._later_glyphs.append((target, name))
+
     def _suggestion(self):
         """This week's culture activity for Home: one the user has not done lately."""
         if self.content.culture is None:
@@ -319,11 +360,15 @@ class MainWindow(QMainWindow):
         from mnhsc_desktop.ui.ladder_tab import LadderTab
 
         if self.content.ladder is None:
+            from mnhsc_desktop.ui.placeholder_tab import PlaceholderTab
+
             return PlaceholderTab(
                 "QI ladder",
                 "The QI ladder's content could not be loaded; the message at the top of the window says why.",
             )
         tab = LadderTab(self.content.ladder, self.store, self.machine, self.content.culture)
+        self._glyph(tab.export_button, "export")
+        self._glyph(tab.print_button, "print")
         tab.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         return tab
 
@@ -331,6 +376,8 @@ class MainWindow(QMainWindow):
         from mnhsc_desktop.ui.culture_tab import CultureTab
 
         if self.content.culture is None:
+            from mnhsc_desktop.ui.placeholder_tab import PlaceholderTab
+
             return PlaceholderTab(
                 "Culture library",
                 "The culture library's content could not be loaded; the message at the top of the window says why.",
@@ -338,6 +385,7 @@ class MainWindow(QMainWindow):
         tab = CultureTab(self.content.culture, self.store)
         tab.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         tab.kudos_requested.connect(self.print_kudos)
+        self._glyph(tab.kudos_button, "print")
         return tab
 
     @property
