@@ -147,6 +147,10 @@ class CalendarTab(QWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("Agenda")
+        self.table.setAccessibleDescription(
+            "Events in date order; the details show below. Enter edits your own event, Delete "
+            "removes it, and the context menu exports, copies or hides the selected event."
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -152,6 +152,10 @@ class CultureTab(QWidget):
         self.list = QListView()
         self.list.setModel(self.model)
         self.list.setAccessibleName("Activities")
+        self.list.setAccessibleDescription(
+            "Activities that match the filters above; the selected one is described beside "
+            "the list. Drag one onto the Session plan tab's list, or add it there with its button."
+        )
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setSpacing(2)
         self.list.setWordWrap(True)

@@ -107,6 +107,10 @@ class LadderTab(QWidget):
         self.setFocusProxy(self.grid)  # where Ctrl+3 lands: arrows move between subjects
         self.grid.setModel(self.model)
         self.grid.setAccessibleName("QI ladder: subjects and levels")
+        self.grid.setAccessibleDescription(
+            "A row per subject and a column per level (Learn, Living, Leading); each cell says "
+            "how many of its resources you have done, and which level you are at."
+        )
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.setTabKeyNavigation(False)
@@ -137,6 +141,10 @@ class LadderTab(QWidget):
         self.resources_label = QLabel()
         self.resources = QListWidget()
         self.resources.setAccessibleName("Resources at this level")
+        self.resources.setAccessibleDescription(
+            "Each starts with Next, Done or Not done. Enter records the selected one as done, with "
+            "the time it took and a reflection."
+        )
         self.resources.setWordWrap(True)
         self.resources.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.resources_label.setBuddy(self.resources)

@@ -120,6 +120,10 @@ class PlannerPanel(QWidget):
             top.addWidget(button)
         layout.addLayout(top)
         self.items = PlanList()
+        self.items.setAccessibleDescription(
+            "The plan's items in order. Ctrl+Up and Ctrl+Down move the selected item; Delete "
+            "removes it."
+        )
         layout.addWidget(self.items, 1)
         row = QHBoxLayout()
         minutes_label = QLabel("Minutes for this item:")

@@ -35,6 +35,10 @@ class SearchDialog(QDialog):
         layout.addWidget(self.box)
         self.results = QListWidget()
         self.results.setAccessibleName("Results")
+        self.results.setAccessibleDescription(
+            "Grouped by kind: events, QI subjects and resources, culture activities. Up and Down "
+            "move, Enter opens the chosen one in its tab."
+        )
         layout.addWidget(self.results, 1)
         self.summary = QLabel("Type to search. ↓ to the results, Enter to open, Esc to close.")
         self.summary.setAccessibleName("Search results summary")

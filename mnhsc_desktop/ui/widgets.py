@@ -138,6 +138,7 @@ def search_box(name: str, placeholder: str = "") -> QLineEdit:
     box.setPlaceholderText(placeholder)
     box.setClearButtonEnabled(True)
     box.setAccessibleName(name)
+    box.setAccessibleDescription("What is shown follows what you type.")
     for clear in box.findChildren(QToolButton):
         clear.setAccessibleName("Clear search")
     return box

@@ -166,3 +166,22 @@ def test_no_two_controls_answer_to_the_same_alt_letter(make_window) -> None:
             open_view()
         clashes = {k: v for k, v in visible_mnemonics(window).items() if len(v) > 1}
         assert clashes == {}, window.tabs.tabText(index)
+
+
+def test_views_whose_keys_are_not_obvious_describe_them(make_window) -> None:
+    """Names say what a control is; these also say how to work them, for screen reader users."""
+    window = make_window()
+    window.show_tab(1)
+    window.show_tab(2)
+    window.show_tab(3)
+    described = {
+        "calendar agenda": window.calendar_tab.table,
+        "ladder grid": window.ladder_tab.grid,
+        "ladder resources": window.ladder_tab.resources,
+        "culture activities": window.culture_tab.list,
+        "session plan items": window.culture_tab.planner.items,
+        "search box": window.culture_tab.search,
+        "month view": window.calendar_tab.month_view,
+    }
+    for what, widget in described.items():
+        assert len(widget.accessibleDescription()) > 20, what
