@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -181,7 +182,13 @@ class LadderTab(QWidget):
         self.history.setWordWrap(True)
         self.history.setAccessibleName("History of where I have been in this subject")
         panel_layout.addWidget(self.history)
-        splitter.addWidget(panel)
+        # In a scroll area of its own: on a small or magnified screen the panel scrolls as a
+        # whole instead of squeezing the subject's text until lines are cut off.
+        panel_scroll = QScrollArea()
+        panel_scroll.setWidgetResizable(True)
+        panel_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        panel_scroll.setWidget(panel)
+        splitter.addWidget(panel_scroll)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)

@@ -167,3 +167,14 @@ def test_export_and_import_my_progress_through_the_file_menu(
     assert any("register lifeqi" in item for item in listed)
     assert any("q network" in item and "yours is newer" in item for item in listed)
     assert "register-lifeqi" in tab.progress.done and "q-network" not in tab.progress.done
+
+
+def test_a_small_window_scrolls_the_subject_panel_rather_than_cutting_its_text(
+    window, tab, qtbot
+) -> None:
+    """At 200% on a 1920x1080 screen the window is 960x540 in Qt's units."""
+    window.resize(960, 540)
+    text = tab.subject_text
+    qtbot.waitUntil(lambda: window.height() <= 540)
+    qtbot.wait(50)
+    assert text.height() >= text.heightForWidth(text.width())  # every line shown, none cut
