@@ -291,6 +291,15 @@ class LadderTab(QWidget):
         state = "→ Next" if is_next else "○ Not done"
         return f"{state} — {resource.title} ({RESOURCE_TYPES[resource.type]}, about {resource.minutes} min)"
 
+    def focus_next_resource(self) -> None:
+        """The keyboard on the resource list, at the one marked Next if there is one: Enter
+        then logs it (Home's quick way to log a resource or add a reflection)."""
+        for row in range(self.resources.count()):
+            if self.resources.item(row).text().startswith("→ Next"):
+                self.resources.setCurrentRow(row)
+                break
+        self.resources.setFocus()
+
     def select_subject(self, subject_id: str, level: str | None = None) -> None:
         row = next((i for i, s in enumerate(self.ladder.subjects) if s.id == subject_id), 0)
         column = LEVELS.index(level) + 1 if level in LEVELS else self._column_for(row)

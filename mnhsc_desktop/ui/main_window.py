@@ -86,9 +86,7 @@ class MainWindow(QMainWindow):
         self.dashboard.calendar_requested.connect(self.show_calendar)
         self.dashboard.event_requested.connect(self.show_event)
         self.dashboard.import_requested.connect(self._import_calendar)
-        self.dashboard.ladder_requested.connect(
-            lambda: self.tabs.setCurrentWidget(self.ladder_host)
-        )
+        self.dashboard.ladder_requested.connect(self._log_a_resource)
         self.dashboard.record_requested.connect(self._export_record)
         self.dashboard.first_filled.connect(self._show_suggestion)
         self.tabs.addTab(self.home_tab, TABS[0][1])
@@ -476,6 +474,11 @@ class MainWindow(QMainWindow):
         from mnhsc_desktop.ui.data_folder_dialog import move_window_data
 
         return move_window_data(self, target)
+
+    def _log_a_resource(self) -> None:
+        self.tabs.setCurrentWidget(self.ladder_host)
+        if hasattr(self.ladder_tab, "focus_next_resource"):  # not the placeholder
+            self.ladder_tab.focus_next_resource()
 
     def _export_record(self) -> None:
         self.tabs.setCurrentWidget(self.ladder_host)

@@ -115,13 +115,23 @@ def test_fills_itself_after_home_first_paints(make_window, qtbot):
     assert "Adding up" not in window.dashboard.progress.text()
 
 
-def test_buttons_lead_to_the_calendar_and_the_ladder(make_window, qtbot):
+def test_buttons_lead_to_the_calendar_and_the_ladder(make_window, qtbot, monkeypatch):
     window = make_window()
     qtbot.mouseClick(window.dashboard.calendar_button, Qt.MouseButton.LeftButton)
     assert window.tabs.currentWidget() is window.calendar_host
     window.tabs.setCurrentWidget(window.home_tab)
     qtbot.mouseClick(window.dashboard.ladder_button, Qt.MouseButton.LeftButton)
     assert window.tabs.currentWidget() is window.ladder_host
+    # Ready to log: the keyboard is on the resource marked Next, so Enter opens its form.
+    resources = window.ladder_tab.resources
+    assert QApplication.focusWidget() is resources
+    assert resources.currentItem().text().startswith("→ Next")
+    from mnhsc_desktop.ui.ladder_dialogs import DoneDialog
+
+    opened = []
+    monkeypatch.setattr(DoneDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    qtbot.keyClick(resources, Qt.Key.Key_Return)
+    assert len(opened) == 1
 
 
 def test_every_dashboard_button_has_an_accessible_name(qtbot, data_dir):
