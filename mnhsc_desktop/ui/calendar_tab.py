@@ -89,7 +89,9 @@ class CalendarTab(QWidget):
         filters = QHBoxLayout()
         search_label = QLabel("&Search:")
         self.search = search_box("Search events", "Title, notes or place")
-        self.setFocusProxy(self.search)  # where Ctrl+2 lands: type to find a session
+        # Where Ctrl+2 lands: type to find a session. (Not a focus proxy: Tab would then
+        # jump straight to it and skip the month buttons above it.)
+        self.focus_target = self.search
         search_label.setBuddy(self.search)
         filters.addWidget(search_label)
         filters.addWidget(self.search, 2)

@@ -115,7 +115,7 @@ class CultureTab(QWidget):
         filters = QHBoxLayout()
         label = QLabel("&Search:")
         self.search = search_box("Search activities", "Title, purpose or prompts")
-        self.setFocusProxy(self.search)  # where Ctrl+4 lands: type to find an activity
+        self.focus_target = self.search  # where Ctrl+4 lands: type to find an activity
         label.setBuddy(self.search)
         filters.addWidget(label)
         filters.addWidget(self.search, 2)

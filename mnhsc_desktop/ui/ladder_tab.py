@@ -105,7 +105,7 @@ class LadderTab(QWidget):
         splitter = QSplitter()
         self.model = LadderModel(self.ladder, self.progress, self)
         self.grid = QTableView()
-        self.setFocusProxy(self.grid)  # where Ctrl+3 lands: arrows move between subjects
+        self.focus_target = self.grid  # where Ctrl+3 lands: arrows move between subjects
         self.grid.setModel(self.model)
         self.grid.setAccessibleName("QI ladder: subjects and levels")
         self.grid.setAccessibleDescription(

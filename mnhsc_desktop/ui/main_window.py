@@ -220,11 +220,12 @@ class MainWindow(QMainWindow):
     def show_tab(self, index: int) -> None:
         """Go to a tab with keyboard focus in it (its search box or its main view), so a
         keyboard user can start typing or moving at once."""
+        from PySide6.QtCore import Qt  # not on the start-up path (see widgets.rich_text)
+
         self.tabs.setCurrentIndex(index)
         page = self.tabs.currentWidget()
-        if isinstance(page, LazyTab):
-            page.content()
-        page.setFocus()
+        content = page.content() if isinstance(page, LazyTab) else page
+        getattr(content, "focus_target", content).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def set_high_contrast(self, on: bool) -> None:
         """Switch at once, and remember it for next time on this user's data."""

@@ -95,7 +95,6 @@ class LazyTab(QWidget):
             # Shown now, not on the next event loop pass (Qt's default for a widget added to a
             # visible parent), so focus and keys reach it at once.
             self._content.show()
-            self.setFocusProxy(self._content)  # Ctrl+2 and the like land in the tab
         return self._content
 
     @property
