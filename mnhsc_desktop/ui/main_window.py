@@ -63,8 +63,6 @@ class MainWindow(QMainWindow):
         self.guard = None  # set by the app: the single-copy lock, which follows the data folder
         self.data_folder_fixed = False  # True when --data-dir or MNHSC_DATA_DIR chose the folder
         self.autosaver = AutoSaver(store, self)
-        self.glyphs = None  # the pictures beside tab names and commands
-        self._later_glyphs: list[tuple[object, str]] = []  # buttons made before them
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(icon)
         self.setObjectName("mainWindow")
@@ -200,9 +198,6 @@ class MainWindow(QMainWindow):
             (board.record_button, "export"),
         ):
             self.glyphs.put(target.setIcon, name, palette)
-        for target, name in self._later_glyphs:
-            self.glyphs.put(target.setIcon, name, palette)
-        self._later_glyphs = []
 
     def _recolour_glyphs(self) -> None:
         # The application's palette: the window's own catches up with it a moment later.
@@ -298,11 +293,8 @@ class MainWindow(QMainWindow):
             self._glyph(self.home_tab.suggestion_button, "culture")
 
     def _glyph(self, target, name: str) -> None:
-        """A glyph for a button made after start-up (with the rest, if they are not on yet)."""
-        if self.glyphs is not None:
-            self.glyphs.put(target.setIcon, name, self.palette())
-        else:
-            self._later_glyphs.append((target, name))
+        """A glyph for a button made after start-up (a tab built when first opened)."""
+        self.glyphs.put(target.setIcon, name, self.palette())
 
     def _suggestion(self):
         """This week's culture activity for Home: one the user has not done lately."""
