@@ -24,6 +24,8 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from measure import WORDS, median_seconds
+
 # This file is called calendar.py: keep its folder off the import path, or `import calendar`
 # anywhere (the standard library's, used by strptime) would find this file instead.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
@@ -35,20 +37,6 @@ from mnhsc_desktop.core.ics_import import apply_import, plan_import  # noqa: E40
 from mnhsc_desktop.core.store import Store  # noqa: E402 - after the path fix
 
 PLACES = ["Bristol", "Exeter", "London", "Manchester", "Online", "Truro", "Taunton", "Bath"]
-WORDS = [
-    "safety",
-    "huddle",
-    "neonatal",
-    "hypoglycaemia",
-    "PDSA",
-    "run",
-    "chart",
-    "learning",
-    "set",
-    "SCORE",
-    "debrief",
-    "sepsis",
-]
 
 
 def make_events(count: int) -> list[Event]:
@@ -81,15 +69,6 @@ def make_events(count: int) -> list[Event]:
     return events
 
 
-def median_time(action, repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
-
-
 def row(name: str, value: str, budget: str, verdict: bool | None, note: str = "") -> None:
     mark = "" if verdict is None else ("within budget" if verdict else "OVER BUDGET")
     print(f"{name:<34}{value:>12}   {budget:<12}{mark:<15}{note}")
@@ -97,7 +76,7 @@ def row(name: str, value: str, budget: str, verdict: bool | None, note: str = ""
 
 def core_figures(events: list[Event], folder: Path) -> None:
     path = folder / "bench.ics"
-    export_seconds = median_time(lambda: path.write_bytes(export_calendar(events)), 5)
+    export_seconds = median_seconds(lambda: path.write_bytes(export_calendar(events)), 5)
     row("export", f"{export_seconds * 1000:.0f} ms", "<= 1000 ms", export_seconds <= 1)
 
     def import_all() -> None:
@@ -105,7 +84,7 @@ def core_figures(events: list[Event], folder: Path) -> None:
         apply_import(store, plan_import(path, Calendar([], [])))
         store.save()
 
-    import_seconds = median_time(import_all, 3)
+    import_seconds = median_seconds(import_all, 3)
     row(
         "import (read, plan, save)",
         f"{import_seconds * 1000:.0f} ms",
@@ -116,7 +95,7 @@ def core_figures(events: list[Event], folder: Path) -> None:
         import icalendar
     except ImportError:
         return
-    baseline = median_time(lambda: icalendar.Calendar.from_ical(path.read_bytes()), 1)
+    baseline = median_seconds(lambda: icalendar.Calendar.from_ical(path.read_bytes()), 1)
     row(
         "  baseline: icalendar parse only",
         f"{baseline * 1000:.0f} ms",
@@ -172,7 +151,7 @@ def gui_figures(events: list[Event], folder: Path) -> None:
     tab.search.setText("")
     app.processEvents()
     baseline = statistics.median(
-        median_time(lambda text=text: proxy.setFilterFixedString(text), 1)
+        median_seconds(lambda text=text: proxy.setFilterFixedString(text), 1)
         for text in ["n", "ne", "neo", "s", "sa"]
     )
     row(
@@ -191,7 +170,7 @@ def gui_figures(events: list[Event], folder: Path) -> None:
         tab.month_view.showNextMonth()
         app.processEvents()
 
-    month = median_time(switch, 12)
+    month = median_seconds(switch, 12)
     row("switch month", f"{month * 1000:.1f} ms", "<= 30 ms", month <= 0.030)
     proxy.setSourceModel(None)
     window.close()

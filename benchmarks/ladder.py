@@ -13,13 +13,13 @@ import argparse
 import datetime as dt
 import json
 import os
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from measure import median_seconds
 
 from mnhsc_desktop.core.content import load_content
 from mnhsc_desktop.core.ladder import (
@@ -71,15 +71,6 @@ def heavy_store(folder: Path, ladder: LadderFile, reflections: int) -> Store:
     return store
 
 
-def median(action, repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
-
-
 def row(name: str, seconds: float, budget: float | None, note: str = "") -> None:
     verdict = "" if budget is None else ("within budget" if seconds <= budget else "OVER BUDGET")
     limit = "" if budget is None else f"<= {budget * 1000:.0f} ms"
@@ -119,14 +110,14 @@ def main() -> int:
             app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
         open_tab()  # warm Qt's caches once, as a user's first visit to another tab would
-        row("open the tab", median(open_tab, 7), 0.100)
+        row("open the tab", median_seconds(open_tab, 7), 0.100)
 
         tab = LadderTab(ladder, store)  # open, as in the app: a tick also redraws the tab
         tab.show()
         app.processEvents()
         state = store.snapshot()
-        baseline = median(lambda: json.dumps(state, ensure_ascii=False), 7)
-        ticked = median(
+        baseline = median_seconds(lambda: json.dumps(state, ensure_ascii=False), 7)
+        ticked = median_seconds(
             lambda: mark_done(store, Completion("resource-7", dt.date.today(), 20, True)), 15
         )
         row("tick (store and redraw)", ticked, 0.020)
@@ -135,13 +126,13 @@ def main() -> int:
             mark_done(store, Completion("resource-7", dt.date.today(), 20, True))
             store.save()
 
-        saved = median(tick_and_save, 15) - ticked
+        saved = median_seconds(tick_and_save, 15) - ticked
         row("save after a tick", saved, 0.020, f"(serialising alone: {baseline * 1000:.1f} ms)")
 
         period = Period(dt.date.today() - dt.timedelta(days=1100), dt.date.today())
         progress = Progress(store)
         rows = cpd_rows(ladder, progress, period)
-        csv_seconds = median(
+        csv_seconds = median_seconds(
             lambda: (Path(folder) / "r.csv").write_bytes(
                 csv_bytes(cpd_rows(ladder, Progress(store), period))
             ),
@@ -157,9 +148,9 @@ def main() -> int:
                 Path(folder) / "r.pdf",
             )
 
-        pdf_seconds = median(pdf, 3)
+        pdf_seconds = median_seconds(pdf, 3)
         plain = "\n".join(f"{r.date} {r.method} {r.topic} {r.hours}" for r in rows)
-        layout = median(lambda: QTextDocument(plain).pageCount(), 3)
+        layout = median_seconds(lambda: QTextDocument(plain).pageCount(), 3)
         row(
             "PDF export",
             pdf_seconds,
