@@ -25,6 +25,7 @@ from mnhsc_desktop.core.events import Event, describe_when
 from mnhsc_desktop.core.ics_export import export_calendar
 from mnhsc_desktop.core.ics_import import ImportPlan, ImportRefused, apply_import, plan_import
 from mnhsc_desktop.core.store import Store
+from mnhsc_desktop.ui.file_choice import ask_save_path
 
 ICS_FILTER = "Calendar files (*.ics *.ical *.icalendar *.ifb);;All files (*)"
 
@@ -73,20 +74,9 @@ class ExportChoiceDialog(QDialog):
         return self.group.checkedButton().objectName()
 
 
-def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    path, _filter = QFileDialog.getSaveFileName(
-        parent, "Export calendar", str(Path(folder) / suggested), ICS_FILTER
-    )
-    if not path:
-        return None
-    chosen = Path(path)
-    return chosen if chosen.suffix else chosen.with_suffix(".ics")
-
-
 def write_events(parent: QWidget, events: list[Event], suggested: str) -> str | None:
     """Ask where, write the file; returns a status message, or None when cancelled."""
-    path = ask_save_path(parent, suggested)
+    path = ask_save_path(parent, "Export calendar", suggested, ICS_FILTER, ".ics")
     if path is None:
         return None
     try:

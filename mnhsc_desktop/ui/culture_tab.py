@@ -409,33 +409,12 @@ class CultureTab(QWidget):
         self.run_window.showFullScreen()
 
     def handout(self, plan, how: str) -> None:
-        from pathlib import Path
-
-        from PySide6.QtCore import QStandardPaths
-        from PySide6.QtWidgets import QFileDialog
-
-        from mnhsc_desktop.core.atomic import WriteFailed
         from mnhsc_desktop.core.plans import handout_html
-        from mnhsc_desktop.ui.pdf import PORTRAIT, html_to_pdf, print_html
+        from mnhsc_desktop.ui.pdf import print_or_save_html
 
         html = handout_html(plan, {a.id: a for a in self.culture.activities})
-        if how == "print":
-            if print_html(self, html, PORTRAIT):
-                self.status.emit("Handout sent to the printer.")
-            return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _filter = QFileDialog.getSaveFileName(
-            self, "Save handout", str(Path(folder) / f"{plan.name}.pdf"), "PDF document (*.pdf)"
-        )
-        if not path:
-            return
-        target = Path(path) if Path(path).suffix else Path(path).with_suffix(".pdf")
-        try:
-            html_to_pdf(html, target, plan.name, PORTRAIT)
-        except WriteFailed as error:
-            QMessageBox.warning(self, "Handout not saved", str(error))
-            return
-        self.status.emit(f"Handout saved to {target}.")
+        if message := print_or_save_html(self, html, how, "Handout", f"{plan.name}.pdf", plan.name):
+            self.status.emit(message)
 
     def excellence_form(self) -> None:
         from mnhsc_desktop.ui.culture_dialogs import ExcellenceDialog
@@ -445,31 +424,10 @@ class CultureTab(QWidget):
             self.print_form(dialog.html(), dialog.choice)
 
     def print_form(self, html: str, how: str) -> None:
-        from pathlib import Path
+        from mnhsc_desktop.ui.pdf import print_or_save_html
 
-        from PySide6.QtCore import QStandardPaths
-        from PySide6.QtWidgets import QFileDialog
-
-        from mnhsc_desktop.core.atomic import WriteFailed
-        from mnhsc_desktop.ui.pdf import PORTRAIT, html_to_pdf, print_html
-
-        if how == "print":
-            if print_html(self, html, PORTRAIT):
-                self.status.emit("Form sent to the printer.")
-            return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            "Save form",
-            str(Path(folder) / "learning-from-excellence.pdf"),
-            "PDF document (*.pdf)",
-        )
-        if not path:
-            return
-        target = Path(path) if Path(path).suffix else Path(path).with_suffix(".pdf")
-        try:
-            html_to_pdf(html, target, "Learning from Excellence", PORTRAIT)
-        except WriteFailed as error:
-            QMessageBox.warning(self, "Form not saved", str(error))
-            return
-        self.status.emit(f"Form saved to {target}.")
+        title = "Learning from Excellence"
+        if message := print_or_save_html(
+            self, html, how, "Form", "learning-from-excellence.pdf", title
+        ):
+            self.status.emit(message)

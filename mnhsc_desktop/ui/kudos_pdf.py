@@ -121,11 +121,11 @@ def print_cards(parent, cards: list[KudosCard], per_page: int) -> bool:
 def save_or_print_kudos(parent: QWidget) -> str | None:
     """The Culture library's Kudos cards button: ask what to print, then print or save a PDF. Returns what to tell the
     user in the status bar, or None when they cancelled or a warning has said why it failed."""
-    from PySide6.QtCore import QStandardPaths
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     from mnhsc_desktop.core.atomic import WriteFailed
     from mnhsc_desktop.ui.culture_dialogs import KudosDialog
+    from mnhsc_desktop.ui.file_choice import PDF_FILTER, ask_save_path
 
     dialog = KudosDialog(parent)
     if not dialog.exec():
@@ -133,13 +133,9 @@ def save_or_print_kudos(parent: QWidget) -> str | None:
     cards, per_page = dialog.cards_wanted(), dialog.per_page.checkedId()
     if dialog.choice == "print":
         return "Kudos cards sent to the printer." if print_cards(parent, cards, per_page) else None
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    path, _filter = QFileDialog.getSaveFileName(
-        parent, "Save Kudos cards", str(Path(folder) / "kudos-cards.pdf"), "PDF document (*.pdf)"
-    )
-    if not path:
+    target = ask_save_path(parent, "Save Kudos cards", "kudos-cards.pdf", PDF_FILTER, ".pdf")
+    if target is None:
         return None
-    target = Path(path) if Path(path).suffix else Path(path).with_suffix(".pdf")
     try:
         kudos_pdf(cards, per_page, target)
     except WriteFailed as error:

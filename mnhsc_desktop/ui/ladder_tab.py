@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -440,8 +440,9 @@ class LadderTab(QWidget):
         )
 
     def export_record(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder) / f"learning-record-{dt.date.today().isoformat()}.pdf")
+        from mnhsc_desktop.ui.file_choice import documents_folder
+
+        suggested = str(documents_folder() / f"learning-record-{dt.date.today().isoformat()}.pdf")
         path, chosen = QFileDialog.getSaveFileName(
             self, "Export learning record", suggested, "PDF document (*.pdf);;CSV for Excel (*.csv)"
         )

@@ -217,3 +217,26 @@ PORTRAIT = QPageLayout(
     QMarginsF(15, 15, 15, 15),
     QPageLayout.Unit.Millimeter,
 )
+
+
+def print_or_save_html(
+    parent, html: str, how: str, what: str, file_name: str, title: str
+) -> str | None:
+    """A handout or form, printed (`how` == "print") or saved as a PDF where the user chooses.
+    Returns the status line to show; None when cancelled, or when a warning has said why not."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from mnhsc_desktop.core.atomic import WriteFailed
+    from mnhsc_desktop.ui.file_choice import PDF_FILTER, ask_save_path
+
+    if how == "print":
+        return f"{what} sent to the printer." if print_html(parent, html, PORTRAIT) else None
+    target = ask_save_path(parent, f"Save {what.lower()}", file_name, PDF_FILTER, ".pdf")
+    if target is None:
+        return None
+    try:
+        html_to_pdf(html, target, title, PORTRAIT)
+    except WriteFailed as error:
+        QMessageBox.warning(parent, f"{what} not saved", str(error))
+        return None
+    return f"{what} saved to {target}."

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,20 +25,18 @@ from mnhsc_desktop.core.progress_file import (
     plan_progress_import,
 )
 from mnhsc_desktop.core.store import Store
+from mnhsc_desktop.ui.file_choice import ask_save_path, documents_folder
 
 FILTER = "MNHSC progress (*.mnhsc-progress.json *.json);;All files (*)"
 
 
 def run_export(parent: QWidget, store: Store) -> str | None:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    suggested = Path(folder) / f"my-progress-{dt.date.today().isoformat()}.mnhsc-progress.json"
-    path, _filter = QFileDialog.getSaveFileName(
-        parent, "Export my progress", str(suggested), FILTER
-    )
-    if not path:
+    suggested = f"my-progress-{dt.date.today().isoformat()}.mnhsc-progress.json"
+    path = ask_save_path(parent, "Export my progress", suggested, FILTER, ".json")
+    if path is None:
         return None
     try:
-        atomic_write_bytes(Path(path), export_progress(store))
+        atomic_write_bytes(path, export_progress(store))
     except WriteFailed as error:
         QMessageBox.warning(parent, "Progress not exported", str(error))
         return None
@@ -77,8 +74,9 @@ class ProgressPreviewDialog(QDialog):
 
 
 def run_import(parent: QWidget, store: Store) -> str | None:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    path, _filter = QFileDialog.getOpenFileName(parent, "Import my progress", folder, FILTER)
+    path, _filter = QFileDialog.getOpenFileName(
+        parent, "Import my progress", str(documents_folder()), FILTER
+    )
     if not path:
         return None
     try:
