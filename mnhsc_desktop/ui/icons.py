@@ -12,6 +12,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon, QPalette
 
 from mnhsc_desktop.core.paths import resources_dir
+from mnhsc_desktop.ui.theme import is_dark
 
 SIZES = (16, 32, 48)  # 100%, 200% and 300% scale
 
@@ -19,8 +20,6 @@ SIZES = (16, 32, 48)  # 100%, 200% and 300% scale
 def glyph(name: str, palette: QPalette) -> QIcon:
     """The glyph for the palette in force. Files are read only when first drawn, at the size
     needed, so an icon costs start-up nothing until it is on screen."""
-    from mnhsc_desktop.ui.theme import is_dark
-
     folder = resources_dir() / "icons" / "glyphs"
     suffix = "-on-dark" if is_dark(palette) else ""
     icon = QIcon()
