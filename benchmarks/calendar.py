@@ -30,11 +30,11 @@ from measure import WORDS, median_seconds
 # anywhere (the standard library's, used by strptime) would find this file instead.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
-from mnhsc_desktop.core.calendar import Calendar, save_events  # noqa: E402 - after the path fix
-from mnhsc_desktop.core.events import KINDS, Event  # noqa: E402 - after the path fix
-from mnhsc_desktop.core.ics_export import export_calendar  # noqa: E402 - after the path fix
-from mnhsc_desktop.core.ics_import import apply_import, plan_import  # noqa: E402 - after the path fix
-from mnhsc_desktop.core.store import Store  # noqa: E402 - after the path fix
+from mnhsc_desktop.core.calendar.calendar import Calendar, save_events  # noqa: E402 - after the path fix
+from mnhsc_desktop.core.calendar.events import KINDS, Event  # noqa: E402 - after the path fix
+from mnhsc_desktop.core.calendar.ics.exporter import export_calendar  # noqa: E402 - after the path fix
+from mnhsc_desktop.core.calendar.ics.importer import apply_import, plan_import  # noqa: E402 - after the path fix
+from mnhsc_desktop.core.store.store import Store  # noqa: E402 - after the path fix
 
 PLACES = ["Bristol", "Exeter", "London", "Manchester", "Online", "Truro", "Taunton", "Bath"]
 
@@ -110,9 +110,9 @@ def gui_figures(events: list[Event], folder: Path) -> None:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from mnhsc_desktop.core.content import load_content
-    from mnhsc_desktop.core.paths import shipped_content_dir
-    from mnhsc_desktop.ui.main_window import MainWindow
+    from mnhsc_desktop.core.content.content import load_content
+    from mnhsc_desktop.core.store.paths import shipped_content_dir
+    from mnhsc_desktop.ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     store = Store.open(folder / "gui")
@@ -183,9 +183,9 @@ def memory_child(folder: Path) -> None:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from mnhsc_desktop.core.content import load_content
-    from mnhsc_desktop.core.paths import shipped_content_dir
-    from mnhsc_desktop.ui.main_window import MainWindow
+    from mnhsc_desktop.core.content.content import load_content
+    from mnhsc_desktop.core.store.paths import shipped_content_dir
+    from mnhsc_desktop.ui.shell.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
     window = MainWindow(load_content(shipped_content_dir()), Store.open(folder), QIcon())

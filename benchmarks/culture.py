@@ -19,10 +19,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from mnhsc_desktop.core.content import load_content
-from mnhsc_desktop.core.culture import CultureFilter, search
-from mnhsc_desktop.core.kudos import KudosCard
-from mnhsc_desktop.core.paths import shipped_content_dir
+from mnhsc_desktop.core.content.content import load_content
+from mnhsc_desktop.core.culture.culture import CultureFilter, search
+from mnhsc_desktop.core.culture.kudos import KudosCard
+from mnhsc_desktop.core.store.paths import shipped_content_dir
 
 
 def main() -> int:
@@ -64,7 +64,7 @@ def main() -> int:
 
     from PySide6.QtGui import QGuiApplication
 
-    from mnhsc_desktop.ui.kudos_pdf import kudos_pdf
+    from mnhsc_desktop.ui.culture.kudos_pdf import kudos_pdf
 
     _app = QGuiApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as folder:

@@ -21,8 +21,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from measure import median_seconds
 
-from mnhsc_desktop.core.content import load_content
-from mnhsc_desktop.core.ladder import (
+from mnhsc_desktop.core.content.content import load_content
+from mnhsc_desktop.core.ladder.ladder import (
     Completion,
     LadderFile,
     LadderResource,
@@ -30,9 +30,9 @@ from mnhsc_desktop.core.ladder import (
     Progress,
     mark_done,
 )
-from mnhsc_desktop.core.paths import shipped_content_dir
-from mnhsc_desktop.core.record import cpd_rows, csv_bytes, record_document
-from mnhsc_desktop.core.store import Store
+from mnhsc_desktop.core.ladder.record import cpd_rows, csv_bytes, record_document
+from mnhsc_desktop.core.store.paths import shipped_content_dir
+from mnhsc_desktop.core.store.store import Store
 
 TYPES = ("watch", "read", "online-training", "attend", "apply", "register", "host")
 
@@ -89,8 +89,8 @@ def main() -> int:
     from PySide6.QtGui import QTextDocument
     from PySide6.QtWidgets import QApplication
 
-    from mnhsc_desktop.ui.ladder_tab import LadderTab
-    from mnhsc_desktop.ui.pdf import record_to_pdf
+    from mnhsc_desktop.ui.ladder.tab import LadderTab
+    from mnhsc_desktop.ui.shell.pdf import record_to_pdf
 
     app = QApplication(sys.argv[:1])
     ladder = heavy_ladder(args.items)

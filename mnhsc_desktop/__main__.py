@@ -2,6 +2,6 @@
 
 import sys
 
-from mnhsc_desktop.cli import main
+from mnhsc_desktop.cli.main import main
 
 sys.exit(main())

@@ -19,11 +19,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from mnhsc_desktop.core.content import load_content
-from mnhsc_desktop.core.paths import shipped_content_dir
-from mnhsc_desktop.core.store import Store
-from mnhsc_desktop.ui.app import app_icon, make_application
-from mnhsc_desktop.ui.main_window import MainWindow
+from mnhsc_desktop.core.content.content import load_content
+from mnhsc_desktop.core.store.paths import shipped_content_dir
+from mnhsc_desktop.core.store.store import Store
+from mnhsc_desktop.ui.shell.app import app_icon, make_application
+from mnhsc_desktop.ui.shell.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 SHOTS = {"home": 0, "calendar": 1, "ladder": 2, "culture": 3}
@@ -50,7 +50,7 @@ def main() -> int:
         os.environ["QT_SCALE_FACTOR"] = str(args.scale)  # read when the QApplication is made
     app = make_application(sys.argv[:1])
     if args.dark:  # what the platform would hand over; the app then repairs it as it would
-        from mnhsc_desktop.ui.theme import sample_dark_palette
+        from mnhsc_desktop.ui.shell.theme import sample_dark_palette
 
         app.setPalette(sample_dark_palette())
     out = args.out or OUT
@@ -66,7 +66,7 @@ def main() -> int:
             window.tabs.setCurrentIndex(tab)
             settle(app)  # Home fills its dashboard just after it first paints
             if name == "ladder":  # a midwife a little way up the ladder
-                from mnhsc_desktop.core.ladder import Completion, mark_done, set_level
+                from mnhsc_desktop.core.ladder.ladder import Completion, mark_done, set_level
 
                 today = dt.date.today()
                 mark_done(

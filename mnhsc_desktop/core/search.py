@@ -117,8 +117,8 @@ def build_index(content, store) -> SearchIndex:
     """Everything the user can find, from the content in use and their own events."""
     entries: list[SearchItem] = []
     if content.calendar is not None:
-        from mnhsc_desktop.core.calendar import Calendar
-        from mnhsc_desktop.core.events import describe_when
+        from mnhsc_desktop.core.calendar.calendar import Calendar
+        from mnhsc_desktop.core.calendar.events import describe_when
 
         for event in Calendar.load(content.calendar, store).events:
             entries.append(

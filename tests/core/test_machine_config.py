@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from mnhsc_desktop.core import paths
-from mnhsc_desktop.core.content import load_content
+from mnhsc_desktop.core.content.content import load_content
+from mnhsc_desktop.core.ladder.record import record_document
 from mnhsc_desktop.core.machine_config import load_machine_config
-from mnhsc_desktop.core.record import record_document
+from mnhsc_desktop.core.store import paths
 from tests.conftest import SHIPPED_CONTENT
 
 
@@ -69,7 +69,7 @@ def test_precedence_command_line_environment_user_machine_default(
     )
     assert paths.user_data_dir() == tmp_path / "it-default"
     assert paths.content_dir() == tmp_path / "it-content"
-    from mnhsc_desktop.core.data_folder import POINTER_FILE, default_data_dir
+    from mnhsc_desktop.core.store.data_folder import POINTER_FILE, default_data_dir
 
     default_data_dir().mkdir(parents=True)
     (default_data_dir() / POINTER_FILE).write_text(f'{{"folder": "{tmp_path}/users-choice"}}')
@@ -113,8 +113,8 @@ def test_a_broken_trust_file_falls_back_to_the_shipped_and_says_why(tmp_path: Pa
 
 def test_the_organisation_is_named_on_the_record() -> None:
     ladder = load_content(SHIPPED_CONTENT).ladder
-    from mnhsc_desktop.core.ladder import Period, Progress
-    from mnhsc_desktop.core.store import Store
+    from mnhsc_desktop.core.ladder.ladder import Period, Progress
+    from mnhsc_desktop.core.store.store import Store
 
     progress = Progress(Store(Path("/nonexistent")))
     record = record_document(

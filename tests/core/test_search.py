@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mnhsc_desktop.core.content import load_content
+from mnhsc_desktop.core.content.content import load_content
 from mnhsc_desktop.core.search import SearchIndex, build_index, grouped, item
-from mnhsc_desktop.core.store import Store
+from mnhsc_desktop.core.store.store import Store
 from tests.conftest import SHIPPED_CONTENT
 
 

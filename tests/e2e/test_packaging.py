@@ -66,8 +66,8 @@ def test_installed_wheel_loads_its_own_content(wheel: Path, tmp_path: Path, isol
     isolated_env["PYTHONPATH"] = str(site)
     code = (
         "import mnhsc_desktop, sys\n"
-        "from mnhsc_desktop.core.paths import shipped_content_dir, resources_dir\n"
-        "from mnhsc_desktop.cli import main\n"
+        "from mnhsc_desktop.core.store.paths import shipped_content_dir, resources_dir\n"
+        "from mnhsc_desktop.cli.main import main\n"
         "print(mnhsc_desktop.__file__); print(shipped_content_dir()); print(resources_dir())\n"
         "sys.exit(main(['content', 'check']))\n"
     )

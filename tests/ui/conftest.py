@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QIcon
 
-from mnhsc_desktop.core.content import Content, load_content
-from mnhsc_desktop.core.store import Store
-from mnhsc_desktop.ui.main_window import MainWindow
+from mnhsc_desktop.core.content.content import Content, load_content
+from mnhsc_desktop.core.store.store import Store
+from mnhsc_desktop.ui.shell.main_window import MainWindow
 from tests.conftest import SHIPPED_CONTENT
 
 

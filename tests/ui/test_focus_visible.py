@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTabBar, QTabWidget, QWidget
 
-from mnhsc_desktop.ui.theme import sample_dark_palette
+from mnhsc_desktop.ui.shell.theme import sample_dark_palette
 from tests.ui.test_accessibility import INTERACTIVE
 
 # The controls a screen reader names; of a tab widget, the tab bar is what takes the keyboard.

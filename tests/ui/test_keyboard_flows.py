@@ -76,8 +76,8 @@ def test_find_an_event_and_export_it_by_keyboard(make_window, qtbot, tmp_path, m
 
 
 def test_tick_a_resource_with_a_reflection_by_keyboard(make_window, qtbot):
-    from mnhsc_desktop.core.ladder import Progress
-    from mnhsc_desktop.ui.ladder_tab import RESOURCE_ROLE
+    from mnhsc_desktop.core.ladder.ladder import Progress
+    from mnhsc_desktop.ui.ladder.tab import RESOURCE_ROLE
 
     window = make_window()
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # the QI ladder
@@ -130,7 +130,7 @@ def test_ctrl_f_finds_in_the_tab_or_everywhere(make_window, qtbot):
 
 
 def test_build_a_session_plan_by_keyboard(make_window, qtbot):
-    from mnhsc_desktop.core.plans import plans
+    from mnhsc_desktop.core.culture.plans import plans
 
     window = make_window()
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)  # culture, search box

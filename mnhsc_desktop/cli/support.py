@@ -1,0 +1,54 @@
+"""Exit codes and output shared by the command-line modules."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_NOT_RESPONDING = 3
+
+
+def say(text: str, *, error: bool = False) -> None:
+    """Print, tolerating the missing console of a Windows GUI launch."""
+    stream = sys.stderr if error else sys.stdout
+    if stream is not None:
+        print(text, file=stream)
+
+
+def finish_import(store, dry_run: bool, apply: Callable[[], object], done: str) -> int:
+    """The end every import command shares: stop at a dry run or a read-only store, else apply
+    the planned changes and save them, saying what happened either way."""
+    from mnhsc_desktop.core.store.atomic import WriteFailed
+
+    if dry_run:
+        say("Dry run: nothing was changed.")
+        return EXIT_OK
+    if store.read_only:
+        say("Your data is read-only (see the warning above); nothing was imported.", error=True)
+        return EXIT_FAILED
+    apply()
+    try:
+        store.save()
+    except WriteFailed as error:
+        say(f"Nothing was imported: {error}", error=True)
+        return EXIT_FAILED
+    say(done)
+    return EXIT_OK
+
+
+def refuse_while_open(data_dir) -> bool:
+    """True, having said why, when the window is open on `data_dir`: two programs saving the same
+    data would lose each other's changes."""
+    from mnhsc_desktop.core.store.running import app_running_on
+
+    if not app_running_on(data_dir):
+        return False
+    say(
+        "MNHSC Desktop is open on this data folder. Import from its File menu, or close it and "
+        "run this again (two programs saving the same data would lose changes).",
+        error=True,
+    )
+    return True

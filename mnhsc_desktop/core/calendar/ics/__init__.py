@@ -1,0 +1,1 @@
+"""iCalendar (.ics) files in and out: reading the syntax, time zones, import and export."""

@@ -1,0 +1,1 @@
+"""The safety-culture library: activities, the team log, session plans, Kudos cards, attachments."""

@@ -1,0 +1,336 @@
+"""The user's own state: one versioned JSON file in the data folder, saved atomically.
+
+Nothing typed is ever lost: a damaged file is set aside (never overwritten) and reported; a file
+from a newer version is left alone; a failed save keeps everything in memory to try again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import datetime as dt
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from mnhsc_desktop.core.store.atomic import WriteFailed, atomic_write_bytes, remove_stale_temp_files
+
+STORE_FILE = "state.json"
+SCHEMA_VERSION = 1
+# Every section is a JSON object; features own their section and keep their keys inside it.
+SECTIONS = ("window", "profile", "calendar", "ladder", "culture")
+# MIGRATIONS[n] turns a version-n state into version n+1; one small step per version.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+# How each section is named to a user when it has to be mentioned.
+SECTION_NAMES = {
+    "window": "window size and last tab",
+    "profile": "your name and settings",
+    "calendar": "your calendar events",
+    "ladder": "your QI ladder progress",
+    "culture": "your culture activity log and session plans",
+}
+NoticeKind = Literal[
+    "damaged", "repaired", "newer", "unreadable", "migrated", "folder", "unreachable-folder"
+]
+
+
+@dataclass(frozen=True)
+class StoreNotice:
+    """Something the user must be told about their data at start-up."""
+
+    kind: NoticeKind
+    message: str
+    kept_copy: Path | None = None
+
+
+@dataclass(frozen=True)
+class StateChange:
+    """What one change touched, so each screen refreshes only when it concerns it."""
+
+    section: str
+    key: str
+
+
+def empty_state() -> dict[str, Any]:
+    return {"schema_version": SCHEMA_VERSION, **{name: {} for name in SECTIONS}}
+
+
+class Store:
+    """Personal state in memory, with the rules for reading and writing it to disk."""
+
+    def __init__(self, folder: Path, local_copy: Path | None = None) -> None:
+        self.folder = Path(folder)
+        self.path = self.folder / STORE_FILE
+        self.local_copy = local_copy  # a safety copy on this PC when the folder is elsewhere
+        self.read_only = False
+        self.dirty = False
+        self.notices: list[StoreNotice] = []
+        self._state = empty_state()
+        self._listeners: list[Callable[[StateChange], None]] = []
+
+    # -- reading -------------------------------------------------------------------------
+    @classmethod
+    def open(cls, folder: Path, local_copy: Path | None = None) -> Store:
+        """Load the store in `folder`, never raising for bad data: problems become notices.
+
+        With `local_copy`, a folder that cannot be reached opens from that copy, read-only.
+        """
+        store = cls(folder, local_copy)
+        if local_copy is not None and not Path(folder).is_dir():
+            store._open_local_copy()
+            return store
+        try:
+            store.folder.mkdir(parents=True, exist_ok=True)
+            remove_stale_temp_files(store.folder)
+        except OSError as error:
+            message = WriteFailed(store.path, error).strerror or str(error)
+            store.notices.append(StoreNotice("folder", f"The data folder is not usable. {message}"))
+        store._load()
+        return store
+
+    def _load(self) -> None:
+        try:
+            raw = self.path.read_bytes()
+        except (FileNotFoundError, NotADirectoryError):
+            return  # first run, or no folder yet: nothing on disk to protect
+        except OSError as error:
+            self.read_only = True
+            reason = error.strerror or str(error)
+            self._notice(
+                "unreadable",
+                f"Your saved data ({self.path}) could not be read: {reason}. It has not been "
+                "touched; changes made now will not be saved until the file can be read.",
+            )
+            return
+        try:
+            data = json.loads(raw)  # bytes: a BOM (Notepad) is allowed, and costs nothing if absent
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            reason = "the file is empty" if not raw.strip() else f"it is not valid JSON ({error})"
+            self._set_aside_and_start_fresh(reason)
+            return
+        if not isinstance(data, dict):
+            self._set_aside_and_start_fresh("it does not hold a JSON object")
+            return
+        version = data.get("schema_version")
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            self._set_aside_and_keep_sections(data, "it has no valid schema_version")
+            return
+        if version > SCHEMA_VERSION:
+            self.read_only = True
+            self._notice(
+                "newer",
+                f"Your saved data was written by a newer version of MNHSC Desktop (data version "
+                f"{version}; this version understands up to {SCHEMA_VERSION}). It has been left "
+                "untouched and nothing you change now will be saved. Please use the newer version.",
+            )
+            return
+        if version < SCHEMA_VERSION:
+            data = self._migrate(data, version)
+            if data is None:
+                return
+        self._keep_valid_sections(data)
+
+    def _open_local_copy(self) -> None:
+        self.read_only = True
+        assert self.local_copy is not None
+        try:
+            data = json.loads(self.local_copy.read_bytes().decode("utf-8"))
+            saved = dt.datetime.fromtimestamp(self.local_copy.stat().st_mtime).strftime(
+                "%d %b %Y %H:%M"
+            )
+        except (OSError, ValueError):
+            data, saved = None, None
+        if isinstance(data, dict) and data.get("schema_version") == SCHEMA_VERSION:
+            self._state = empty_state() | {
+                k: v for k, v in data.items() if k in SECTIONS and isinstance(v, dict)
+            }
+            shown = f"This is the copy kept on this PC (saved {saved}), read-only"
+        else:
+            shown = "There is no copy of it on this PC, so the app has started empty and read-only"
+        self._notice(
+            "unreachable-folder",
+            f"Your data folder {self.folder} cannot be reached (is the network drive connected?). "
+            f"{shown}: changes made now will not be saved. Reconnect and restart to carry on.",
+        )
+
+    def relocate(self, folder: Path, local_copy: Path | None) -> None:
+        """Carry on in another folder (after data_folder.move_data has copied the data there)."""
+        self.folder = Path(folder)
+        self.path = self.folder / STORE_FILE
+        self.local_copy = local_copy
+        self.dirty = True
+
+    def _migrate(self, data: dict[str, Any], version: int) -> dict[str, Any] | None:
+        backup = self._unique_sibling(f"state.v{version}-backup")
+        try:
+            import shutil  # only when a store is set aside: ~3 ms off every start-up
+
+            shutil.copy2(self.path, backup)
+        except OSError as error:
+            self.read_only = True
+            reason = error.strerror or str(error)
+            self._notice(
+                "migrated",
+                f"Your saved data needs updating from version {version}, but a safety copy could "
+                f"not be made ({reason}). It has been left untouched; changes will not be saved.",
+            )
+            return None
+        for step in range(version, SCHEMA_VERSION):
+            data = MIGRATIONS[step](copy.deepcopy(data))
+            data["schema_version"] = step + 1
+        self.dirty = True
+        self._notice(
+            "migrated",
+            f"Your saved data was updated from version {version} to {SCHEMA_VERSION}. "
+            f"The original is kept as {backup.name}.",
+            backup,
+        )
+        return data
+
+    def _keep_valid_sections(self, data: dict[str, Any]) -> None:
+        """Take every section that has the right shape; set the file aside if any did not."""
+        dropped = [name for name in SECTIONS if name in data and not isinstance(data[name], dict)]
+        if dropped:
+            names = ", ".join(SECTION_NAMES[name] for name in dropped)
+            self._set_aside_and_keep_sections(data, f"these parts were damaged: {names}")
+            return
+        self._state = empty_state() | data
+
+    def _set_aside_and_keep_sections(self, data: dict[str, Any], reason: str) -> None:
+        kept = {name: data[name] for name in SECTIONS if isinstance(data.get(name), dict)}
+        moved = self._move_aside()
+        if moved is None:
+            return
+        self._state = empty_state() | kept
+        self.dirty = True
+        parts = ", ".join(SECTION_NAMES[name] for name in kept) if kept else "nothing"
+        self._notice(
+            "repaired",
+            f"Part of your saved data could not be used because {reason}. The original file is "
+            f"kept as {moved}; the app has started with what could be kept ({parts}).",
+            moved,
+        )
+
+    def _set_aside_and_start_fresh(self, reason: str) -> None:
+        moved = self._move_aside()
+        if moved is None:
+            return
+        self.dirty = True
+        self._notice(
+            "damaged",
+            f"Your saved data could not be read because {reason}. The damaged file is kept as "
+            f"{moved} so nothing is lost; the app has started afresh.",
+            moved,
+        )
+
+    def _move_aside(self) -> Path | None:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = self._unique_sibling(f"state.damaged-{stamp}")
+        try:
+            self.path.replace(target)
+        except OSError as error:
+            self.read_only = True
+            reason = error.strerror or str(error)
+            self._notice(
+                "unreadable",
+                f"Your saved data ({self.path}) is damaged and could not be moved aside "
+                f"({reason}). It has been left untouched; changes made now will not be saved.",
+            )
+            return None
+        return target
+
+    def _unique_sibling(self, stem: str) -> Path:
+        candidate = self.folder / f"{stem}.json"
+        counter = 2
+        while candidate.exists():
+            candidate = self.folder / f"{stem}-{counter}.json"
+            counter += 1
+        return candidate
+
+    def _notice(self, kind: NoticeKind, message: str, kept: Path | None = None) -> None:
+        self.notices.append(StoreNotice(kind, message, kept))
+
+    # -- using ---------------------------------------------------------------------------
+    def get(self, section: str, key: str, default: Any = None) -> Any:
+        return copy.deepcopy(self._state[section].get(key, default))
+
+    def set(self, section: str, key: str, value: Any) -> StateChange | None:
+        """Change one value; returns what changed (None when nothing did) and tells listeners."""
+        if section not in SECTIONS:
+            raise KeyError(f"unknown store section {section!r}")
+        value = json.loads(json.dumps(value))  # only JSON-able values, and no shared references
+        if self._state[section].get(key) == value and key in self._state[section]:
+            return None
+        self._state[section][key] = value
+        self.dirty = True
+        change = StateChange(section, key)
+        for listener in list(self._listeners):
+            listener(change)
+        return change
+
+    def update(self, section: str, changes: dict[str, Any]) -> StateChange | None:
+        """Set (or, for a value of None, remove) many keys at once, telling listeners once.
+
+        The change's key is "*": an import of thousands of events is one change, not thousands.
+        """
+        if section not in SECTIONS:
+            raise KeyError(f"unknown store section {section!r}")
+        target = self._state[section]
+        changed = False
+        for key, value in changes.items():
+            if value is None:
+                changed |= target.pop(key, None) is not None
+                continue
+            value = json.loads(json.dumps(value))
+            if key not in target or target[key] != value:
+                target[key] = value
+                changed = True
+        if not changed:
+            return None
+        self.dirty = True
+        change = StateChange(section, "*")
+        for listener in list(self._listeners):
+            listener(change)
+        return change
+
+    def keys(self, section: str) -> list[str]:
+        return list(self._state[section])
+
+    def items(self, section: str) -> list[tuple[str, Any]]:
+        """Every (key, value) of a section, without copying: for readers that build their own
+        objects from the values and never change them (copying thousands of ticks is slow)."""
+        return list(self._state[section].items())
+
+    def subscribe(self, listener: Callable[[StateChange], None]) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Callable[[StateChange], None]) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def snapshot(self) -> dict[str, Any]:
+        return copy.deepcopy(self._state)
+
+    # -- writing -------------------------------------------------------------------------
+    def save(self) -> bool:
+        """Write the state if it changed; False when read-only. Raises WriteFailed on disk errors."""
+        if self.read_only:
+            return False
+        if not self.dirty:
+            return True
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise WriteFailed(self.path, error) from error
+        # Compact on purpose: with indent, json falls back to its pure-Python encoder, ~5x slower
+        # (thousands of ticks took 150 ms to write instead of 30).
+        payload = json.dumps(self._state, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        atomic_write_bytes(self.path, payload.encode("utf-8"))
+        self.dirty = False
+        if self.local_copy is not None:
+            with contextlib.suppress(OSError):  # a safety copy: never the reason a save fails
+                atomic_write_bytes(self.local_copy, payload.encode("utf-8"))
+        return True

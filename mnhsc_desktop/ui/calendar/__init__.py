@@ -1,0 +1,1 @@
+"""The Calendar tab: month view, agenda, event details and dialogs, calendar files."""

@@ -1,0 +1,216 @@
+"""Add or edit one of your own events, including a weekly or monthly repeat."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mnhsc_desktop.core.calendar.calendar import new_uid
+from mnhsc_desktop.core.calendar.events import KINDS, Event, Repeat
+from mnhsc_desktop.ui.shell.form_parts import date_edit, qdate, text_box, to_date
+
+REPEATS = (("Does not repeat", None), ("Every week", "weekly"), ("Every month", "monthly"))
+ENDS = ("After a number of times", "On a date")
+PRIVACY = "Do not write anything that identifies a patient or a colleague."
+
+
+def _qtime(moment: dt.time) -> QTime:
+    return QTime(moment.hour, moment.minute)
+
+
+def _time(value: QTime) -> dt.time:
+    return dt.time(value.hour(), value.minute())
+
+
+class EventDialog(QDialog):
+    """`event` is None for a new event; the result is read with `result_event()`."""
+
+    def __init__(
+        self, parent: QWidget | None, event: Event | None = None, day: dt.date | None = None
+    ):
+        super().__init__(parent)
+        self.original = event
+        self.setWindowTitle("Edit event" if event else "New event")
+        start_day = day or dt.date.today()
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+
+        self.title = QLineEdit()
+        self.title.setPlaceholderText("For example: Trust QI huddle")
+        form.addRow("&Title:", self.title)
+        self.kind = QComboBox()
+        for kind, label in KINDS.items():
+            self.kind.addItem(label, kind)
+        self.kind.setCurrentIndex(self.kind.findData("workshop"))
+        form.addRow("&Kind:", self.kind)
+        self.all_day = QCheckBox("&All day")
+        self.all_day.setAccessibleName("All day")
+        form.addRow("", self.all_day)
+        self.start_date = date_edit(start_day)
+        self.start_time = QTimeEdit(QTime(9, 0))
+        self.start_time.setDisplayFormat("HH:mm")
+        form.addRow("&Starts:", self._pair(self.start_date, self.start_time, "Start"))
+        self.end_date = date_edit(start_day)
+        self.end_time = QTimeEdit(QTime(10, 0))
+        self.end_time.setDisplayFormat("HH:mm")
+        form.addRow("E&nds:", self._pair(self.end_date, self.end_time, "End"))
+        self.location = QLineEdit()
+        form.addRow("&Location:", self.location)
+        self.notes = text_box(5)
+        self.notes.setPlaceholderText(PRIVACY)
+        form.addRow("N&otes:", self.notes)
+
+        self.repeat = QComboBox()
+        for label, freq in REPEATS:
+            self.repeat.addItem(label, freq)
+        form.addRow("&Repeat:", self.repeat)
+        self.interval = QSpinBox()
+        self.interval.setRange(1, 12)
+        self.interval.setPrefix("every ")
+        form.addRow("Re&peat interval:", self.interval)
+        self.ends = QComboBox()
+        self.ends.addItems(ENDS)
+        form.addRow("Repeat &ends:", self.ends)
+        self.count = QSpinBox()
+        self.count.setRange(1, 500)
+        self.count.setValue(6)
+        self.count.setSuffix(" times")
+        form.addRow("Number of &times:", self.count)
+        self.until = date_edit(start_day + dt.timedelta(days=90))
+        form.addRow("Last &date:", self.until)
+
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName("What needs fixing")
+        layout.addWidget(self.problem)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+        if event is not None:
+            self._load(event)
+        for signal in (
+            self.title.textChanged, self.all_day.toggled, self.start_date.dateChanged,
+            self.end_date.dateChanged, self.start_time.timeChanged, self.end_time.timeChanged,
+            self.repeat.currentIndexChanged, self.ends.currentIndexChanged, self.until.dateChanged,
+        ):  # fmt: skip
+            signal.connect(self._update)
+        self.start_date.dateChanged.connect(self._keep_end_after_start)
+        self._update()
+
+    @staticmethod
+    def _pair(date_edit: QDateEdit, time_edit: QTimeEdit, what: str) -> QWidget:
+        date_edit.setAccessibleName(f"{what} date")
+        time_edit.setAccessibleName(f"{what} time")
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(date_edit, 1)
+        row.addWidget(time_edit)
+        return box
+
+    def _load(self, event: Event) -> None:
+        self.title.setText(event.title)
+        index = self.kind.findData(event.kind)
+        self.kind.setCurrentIndex(index if index >= 0 else self.kind.findData("other"))
+        self.all_day.setChecked(event.start_time is None)
+        self.start_date.setDate(qdate(event.start))
+        self.end_date.setDate(qdate(event.end))
+        if event.start_time is not None:
+            self.start_time.setTime(_qtime(event.start_time))
+        if event.end_time is not None:
+            self.end_time.setTime(_qtime(event.end_time))
+        self.location.setText(event.location)
+        self.notes.setPlainText("\n\n".join(event.notes))
+        if event.repeat is not None and event.repeat.freq in ("weekly", "monthly"):
+            self.repeat.setCurrentIndex(self.repeat.findData(event.repeat.freq))
+            self.interval.setValue(event.repeat.interval)
+            if event.repeat.until is not None:
+                self.ends.setCurrentIndex(1)
+                self.until.setDate(qdate(event.repeat.until))
+            elif event.repeat.count is not None:
+                self.count.setValue(event.repeat.count)
+
+    def _keep_end_after_start(self, start: QDate) -> None:
+        if self.end_date.date() < start:
+            self.end_date.setDate(start)
+
+    def _update(self) -> None:
+        timed = not self.all_day.isChecked()
+        self.start_time.setEnabled(timed)
+        self.end_time.setEnabled(timed)
+        repeating = self.repeat.currentData() is not None
+        for widget in (self.interval, self.ends):
+            widget.setEnabled(repeating)
+        self.count.setEnabled(repeating and self.ends.currentIndex() == 0)
+        self.until.setEnabled(repeating and self.ends.currentIndex() == 1)
+        problem = self.problem_text()
+        self.problem.setText(problem)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problem)
+
+    def problem_text(self) -> str:
+        """Why the event cannot be saved yet, in words; empty when it can."""
+        if not self.title.text().strip():
+            return "Give the event a title."
+        start, end = to_date(self.start_date.date()), to_date(self.end_date.date())
+        if end < start:
+            return "The end date is before the start date."
+        if (
+            not self.all_day.isChecked()
+            and end == start
+            and self.end_time.time() <= self.start_time.time()
+        ):
+            return "The end time is not after the start time."
+        if (
+            self.repeat.currentData()
+            and self.ends.currentIndex() == 1
+            and to_date(self.until.date()) < start
+        ):
+            return "The repeat's last date is before the event starts."
+        return ""
+
+    def result_event(self) -> Event:
+        timed = not self.all_day.isChecked()
+        repeat = None
+        if freq := self.repeat.currentData():
+            if self.ends.currentIndex() == 0:
+                repeat = Repeat(freq, self.interval.value(), count=self.count.value())
+            else:
+                repeat = Repeat(freq, self.interval.value(), until=to_date(self.until.date()))
+        notes = tuple(
+            part.strip() for part in self.notes.toPlainText().split("\n\n") if part.strip()
+        )
+        values = {
+            "title": self.title.text().strip(),
+            "kind": self.kind.currentData(),
+            "start": to_date(self.start_date.date()),
+            "end": to_date(self.end_date.date()),
+            "start_time": _time(self.start_time.time()) if timed else None,
+            "end_time": _time(self.end_time.time()) if timed else None,
+            "location": self.location.text().strip(),
+            "notes": notes,
+            "repeat": repeat,
+        }
+        if self.original is not None:
+            return self.original.with_changes(**values)
+        return Event(uid=new_uid(), origin="local", **values)

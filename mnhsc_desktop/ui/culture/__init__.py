@@ -1,0 +1,1 @@
+"""The Culture library tab: activities, the team log, the session planner, run mode, Kudos."""

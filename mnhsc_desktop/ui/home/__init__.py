@@ -1,0 +1,1 @@
+"""The Home tab: what's next, my progress, and About the collaborative."""

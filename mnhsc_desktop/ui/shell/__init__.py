@@ -1,0 +1,1 @@
+"""What every tab shares: the app and main window, theme, glyphs, widgets, dialogs, PDF painting."""

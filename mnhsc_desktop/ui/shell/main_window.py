@@ -1,0 +1,560 @@
+"""The main window: four tabs, menus, status bar, and remembered size and tab."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mnhsc_desktop import APP_NAME
+from mnhsc_desktop.core.content.content import Content
+from mnhsc_desktop.core.store.store import Store
+from mnhsc_desktop.ui.home.tab import HomeTab
+from mnhsc_desktop.ui.shell.autosave import AutoSaver
+from mnhsc_desktop.ui.shell.widgets import LazyTab, NoticeBanner, follow_store
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QIcon
+
+    from mnhsc_desktop.core.machine_config import MachineConfig
+
+# (key saved in the store, tab title with mnemonic)
+TABS = (
+    ("home", "H&ome"),
+    ("calendar", "C&alendar"),
+    ("ladder", "&QI ladder"),
+    ("culture", "C&ulture library"),
+)
+
+
+class MainWindow(QMainWindow):
+    """Holds the tabs; everything it remembers goes through the store's "window" section."""
+
+    closed = Signal()
+
+    def __init__(
+        self,
+        content: Content,
+        store: Store,
+        icon: QIcon,
+        machine: MachineConfig | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        if machine is None:
+            from mnhsc_desktop.core.machine_config import MachineConfig
+
+            machine = MachineConfig()
+        self.machine = machine
+        self.content = content
+        self.store = store
+        self._search_index = None
+        follow_store(store, self, self._forget_search_index)
+        self.guard = None  # set by the app: the single-copy lock, which follows the data folder
+        self.data_folder_fixed = False  # True when --data-dir or MNHSC_DATA_DIR chose the folder
+        self.autosaver = AutoSaver(store, self)
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(icon)
+        self.setObjectName("mainWindow")
+
+        central = QWidget()
+        self.banner_area = QVBoxLayout(central)
+        self.banner_area.setContentsMargins(6, 6, 6, 0)
+        from mnhsc_desktop.ui.shell.theme import theme_for
+
+        self.theme = theme_for(QApplication.instance())
+        self.theme.apply(self.store.get("window", "high_contrast", False) is True)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Sections")
+        self.tabs.setDocumentMode(True)
+        from mnhsc_desktop.ui.home.dashboard import Dashboard
+
+        self.dashboard = Dashboard(content, store)
+        self.home_tab = HomeTab(content.about, self.dashboard)
+        self.dashboard.calendar_requested.connect(self.show_calendar)
+        self.dashboard.event_requested.connect(self.show_event)
+        self.dashboard.import_requested.connect(self._import_calendar)
+        self.dashboard.ladder_requested.connect(self._log_a_resource)
+        self.dashboard.record_requested.connect(self._export_record)
+        self.dashboard.first_filled.connect(self._show_suggestion)
+        self.tabs.addTab(self.home_tab, TABS[0][1])
+        self.calendar_host = LazyTab(self._make_calendar_tab)
+        self.tabs.addTab(self.calendar_host, TABS[1][1])
+        self.ladder_host = LazyTab(self._make_ladder_tab)
+        self.tabs.addTab(self.ladder_host, TABS[2][1])
+        self.culture_host = LazyTab(self._make_culture_tab)
+        self.tabs.addTab(self.culture_host, TABS[3][1])
+        self.banner_area.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        self.save_status = QLabel("Changes are saved automatically")
+        self.save_status.setAccessibleName("Save status")
+        self.statusBar().addPermanentWidget(self.save_status)
+        self.autosaver.status_changed.connect(self._show_save_status)
+        self.home_tab.activity_requested.connect(self.show_activity)
+        self.home_tab.about_requested.connect(self.show_about_collaborative)
+        self.home_tab.what_is_qi_requested.connect(self.show_what_is_qi)
+        self.about_page = None  # made when first asked for
+
+        self._build_menus()
+        self._put_glyphs()
+        self.theme.changed.connect(self._recolour_glyphs)
+        for more in self.menuBar().findChildren(QWidget, "qt_menubar_ext_button"):
+            more.setAccessibleName("More menus")
+        self._restore_window_state()
+        self.tabs.currentChanged.connect(self._remember_tab)
+        self._show_start_notices()
+
+    # -- menus ---------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.import_action = self._action("&Import calendar…", "Ctrl+I", self._import_calendar)
+        self.export_action = self._action("&Export calendar…", "Ctrl+E", self._export_calendar)
+        self.quit_action = self._action("&Quit", "Ctrl+Q", self.close)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addActions([self.import_action, self.export_action])
+        file_menu.addSeparator()
+        self.export_progress_action = self._action(
+            "Export &my progress…", None, self._export_progress
+        )
+        self.import_progress_action = self._action(
+            "Import m&y progress…", None, self._import_progress
+        )
+        self.data_folder_action = self._action("&Data folder…", None, self.show_data_folder)
+        file_menu.addActions(
+            [self.export_progress_action, self.import_progress_action, self.data_folder_action]
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        calendar_menu = self.menuBar().addMenu("&Calendar")
+        self.new_event_action = self._action("&New event…", "Ctrl+N", self._new_event)
+        self.today_action = self._action("Go to &today", "Ctrl+T", self._today)
+        calendar_menu.addActions([self.new_event_action, self.today_action])
+
+        view_menu = self.menuBar().addMenu("&View")
+        self.find_action = self._action("&Find anything…", "Ctrl+K", self.open_search)
+        self.find_in_tab_action = self._action("Find in this &tab", "Ctrl+F", self.find_in_tab)
+        view_menu.addActions([self.find_action, self.find_in_tab_action])
+        self.high_contrast_action = QAction("High &contrast", self)
+        self.high_contrast_action.setCheckable(True)
+        self.high_contrast_action.setChecked(self.theme.high_contrast)
+        self.high_contrast_action.setStatusTip("White and yellow on black, for low vision")
+        self.high_contrast_action.toggled.connect(self.set_high_contrast)
+        view_menu.addAction(self.high_contrast_action)
+        view_menu.addSeparator()
+        self.tab_actions = []
+        for index, (_key, title) in enumerate(TABS):
+            action = self._action(title, f"Ctrl+{index + 1}", lambda i=index: self.show_tab(i))
+            view_menu.addAction(action)
+            self.tab_actions.append(action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        self.shortcuts_action = self._action("&Keyboard shortcuts", "F1", self.show_shortcuts)
+        self.about_action = self._action(f"&About {APP_NAME}", None, self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.what_is_qi_action = self._action(
+            "&What is Quality Improvement?", None, self.show_what_is_qi
+        )
+        self.about_collaborative_action = self._action(
+            "About the &collaborative", None, self.show_about_collaborative
+        )
+        help_menu.addActions(
+            [
+                self.about_collaborative_action,
+                self.what_is_qi_action,
+                self.shortcuts_action,
+                self.about_action,
+            ]
+        )
+
+    def _put_glyphs(self) -> None:
+        """Glyphs beside the tab names, the file commands and Home's ways on: the same picture
+        for the same place wherever it appears."""
+        from mnhsc_desktop.ui.shell.icons import Glyphs
+
+        self.glyphs = Glyphs()
+        palette = self.palette()
+        for index, name in enumerate(("home", "calendar", "ladder", "culture")):
+            self.glyphs.put(lambda icon, i=index: self.tabs.setTabIcon(i, icon), name, palette)
+        board = self.dashboard
+        for target, name in (
+            (self.import_action, "import"),
+            (self.export_action, "export"),
+            (self.find_action, "find"),
+            (board.calendar_button, "calendar"),
+            (board.import_button, "import"),
+            (board.ladder_button, "ladder"),
+            (board.record_button, "export"),
+        ):
+            self.glyphs.put(target.setIcon, name, palette)
+
+    def _recolour_glyphs(self) -> None:
+        # The application's palette: the window's own catches up with it a moment later.
+        self.glyphs.recolour(self.theme.app.palette())  # blue on light, white on dark
+
+    def find_in_tab(self) -> None:
+        """The tab's own search box where it has one (calendar, culture), else Find anything."""
+        page = self.tabs.currentWidget()
+        content = page.content() if isinstance(page, LazyTab) else page
+        if hasattr(content, "focus_search"):
+            content.focus_search()
+        else:
+            self.open_search()
+
+    def show_tab(self, index: int) -> None:
+        """Go to a tab with keyboard focus in it (its search box or its main view), so a
+        keyboard user can start typing or moving at once."""
+        from PySide6.QtCore import Qt  # not on the start-up path (see widgets.rich_text)
+
+        self.tabs.setCurrentIndex(index)
+        page = self.tabs.currentWidget()
+        content = page.content() if isinstance(page, LazyTab) else page
+        getattr(content, "focus_target", content).setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def set_high_contrast(self, on: bool) -> None:
+        """Switch at once, and remember it for next time on this user's data."""
+        self.theme.apply(on)
+        self.store.set("window", "high_contrast", on)
+
+    def _action(self, text: str, shortcut, slot) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            # setShortcuts([...]), not setShortcut(...): the latter's overload check makes PySide6
+            # build every Qt.* enum (~15 ms) on the start-up path.
+            action.setShortcuts([QKeySequence(shortcut)])
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)  # shortcuts work even while the menu bar is hidden
+        return action
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(what, keys) for every action that has a shortcut: the Help list is built from these."""
+        rows = []
+        for action in [*self.actions(), *self.calendar_tab.actions_for_menu]:
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            if keys:
+                rows.append((action.text().replace("&", "").rstrip("…"), keys))
+        return rows
+
+    def show_shortcuts(self) -> None:
+        from mnhsc_desktop.ui.shell import dialogs  # dialogs load when first used, not at start-up
+
+        dialogs.show_shortcuts(self, self.shortcut_rows())
+
+    def show_what_is_qi(self) -> None:
+        from mnhsc_desktop.ui.shell import dialogs
+
+        if self.content.ladder is None:
+            self.statusBar().showMessage("The QI ladder's content could not be loaded.", 8000)
+            return
+        from mnhsc_desktop.core.ladder.qi_page import what_is_qi_html
+
+        html = what_is_qi_html(self.content.ladder)
+        dialogs.what_is_qi_dialog(
+            self, html, lambda: self.tabs.setCurrentWidget(self.ladder_host)
+        ).exec()
+
+    def show_about_collaborative(self) -> None:
+        """The collaborative's own page, beside the window (not modal: read while working)."""
+        if self.content.about is None:
+            self.statusBar().showMessage(
+                "The collaborative's description could not be loaded.", 8000
+            )
+            return
+        if self.about_page is None:
+            from mnhsc_desktop.ui.home.about_page import AboutCollaborativePage
+
+            self.about_page = AboutCollaborativePage(
+                self.content.about, self.machine.allow_external_links, self
+            )
+            self.about_page.copied.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.about_page.show()
+        self.about_page.raise_()
+        self.about_page.activateWindow()
+
+    def show_about(self) -> None:
+        from mnhsc_desktop.ui.shell import dialogs
+
+        dialogs.show_about(self, self.content, self.store.folder, self.machine)
+
+    def _show_suggestion(self) -> None:
+        self.home_tab.show_suggestion(self._suggestion())
+        if self.home_tab.suggestion is not None:
+            self._glyph(self.home_tab.suggestion_button, "culture")
+
+    def _glyph(self, target, name: str) -> None:
+        """A glyph for a button made after start-up (a tab built when first opened)."""
+        self.glyphs.put(target.setIcon, name, self.palette())
+
+    def _suggestion(self):
+        """This week's culture activity for Home: one the user has not done lately."""
+        if self.content.culture is None:
+            return None
+        from mnhsc_desktop.core.culture.culture import suggestion
+
+        return suggestion(self.content.culture.activities, self.store)
+
+    def _forget_search_index(self, change) -> None:
+        if change.section == "calendar":
+            self._search_index = None
+
+    def search_index(self):
+        """Built when first searched, and again after the user's own events change."""
+        if self._search_index is None:
+            from mnhsc_desktop.core.search import build_index
+
+            self._search_index = build_index(self.content, self.store)
+        return self._search_index
+
+    def open_search(self) -> None:
+        from mnhsc_desktop.ui.shell.search_dialog import SearchDialog
+
+        dialog = SearchDialog(self, self.search_index())
+        dialog.chosen.connect(self.open_item)
+        dialog.exec()
+
+    def open_item(self, entry) -> None:
+        """Show a search result in its tab, with keyboard focus on it, so the next key acts on it."""
+        if entry.kind == "event":
+            self.show_event(entry.key)
+        elif entry.kind in ("subject", "resource"):
+            self.tabs.setCurrentWidget(self.ladder_host)
+            if entry.kind == "subject":
+                self.ladder_tab.select_subject(entry.key)
+                self.ladder_tab.grid.setFocus()
+            else:
+                self.ladder_tab.select_resource(entry.key)
+                self.ladder_tab.resources.setFocus()
+        elif entry.kind == "activity":
+            self.show_activity(entry.key)
+
+    def _make_calendar_tab(self):
+        from mnhsc_desktop.ui.calendar.tab import CalendarTab
+
+        tab = CalendarTab(self.content.calendar, self.store)
+        tab.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        tab.import_requested.connect(self._import_calendar)
+        tab.export_requested.connect(lambda: self._export_calendar(prefer_selected=True))
+        return tab
+
+    def _make_ladder_tab(self):
+        from mnhsc_desktop.ui.ladder.tab import LadderTab
+
+        if self.content.ladder is None:
+            from mnhsc_desktop.ui.shell.placeholder_tab import PlaceholderTab
+
+            return PlaceholderTab(
+                "QI ladder",
+                "The QI ladder's content could not be loaded; the message at the top of the window says why.",
+            )
+        tab = LadderTab(self.content.ladder, self.store, self.machine, self.content.culture)
+        self._glyph(tab.export_button, "export")
+        self._glyph(tab.print_button, "print")
+        tab.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        return tab
+
+    def _make_culture_tab(self):
+        from mnhsc_desktop.ui.culture.tab import CultureTab
+
+        if self.content.culture is None:
+            from mnhsc_desktop.ui.shell.placeholder_tab import PlaceholderTab
+
+            return PlaceholderTab(
+                "Culture library",
+                "The culture library's content could not be loaded; the message at the top of the window says why.",
+            )
+        tab = CultureTab(self.content.culture, self.store)
+        tab.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        tab.kudos_requested.connect(self.print_kudos)
+        self._glyph(tab.kudos_button, "print")
+        return tab
+
+    @property
+    def culture_tab(self):
+        return self.culture_host.content()
+
+    def show_activity(self, activity_id: str) -> None:
+        self.tabs.setCurrentWidget(self.culture_host)
+        self.culture_tab.select(activity_id)
+        self.culture_tab.list.setFocus()
+
+    def print_kudos(self) -> None:
+        from mnhsc_desktop.ui.culture.kudos_pdf import save_or_print_kudos
+
+        if message := save_or_print_kudos(self):
+            self.statusBar().showMessage(message, 10000)
+
+    @property
+    def ladder_tab(self):
+        return self.ladder_host.content()
+
+    @property
+    def calendar_tab(self):
+        return self.calendar_host.content()
+
+    def show_calendar(self) -> None:
+        self.tabs.setCurrentWidget(self.calendar_host)
+
+    def show_event(self, key: str) -> None:
+        """The event selected in the calendar, with the keyboard on the agenda."""
+        self.show_calendar()
+        self.calendar_tab.select_event(key)
+        self.calendar_tab.table.setFocus()
+
+    def _import_calendar(self) -> None:
+        from mnhsc_desktop.ui.calendar.files import run_import
+
+        self.show_calendar()
+        message = run_import(self, self.calendar_tab.calendar, self.store)
+        if message:
+            self.statusBar().showMessage(message, 10000)
+
+    def _export_calendar(self, prefer_selected: bool = False) -> None:
+        from mnhsc_desktop.ui.calendar.files import ExportChoiceDialog, write_events
+
+        self.show_calendar()
+        tab = self.calendar_tab
+        selected = tab.selected_event()
+        everything, shown = tab.all_events(), tab.shown_events()
+        if prefer_selected and selected is not None:
+            chosen, suggested = [selected], "mnhsc-event.ics"
+        else:
+            dialog = ExportChoiceDialog(self, len(everything), len(shown), selected)
+            if not dialog.exec():
+                return
+            choice = dialog.choice()
+            chosen = {"all": everything, "shown": shown, "selected": [selected]}[choice]
+            suggested = {
+                "all": "mnhsc-calendar.ics",
+                "shown": "mnhsc-events.ics",
+                "selected": "mnhsc-event.ics",
+            }[choice]
+        message = write_events(self, chosen, suggested)
+        if message:
+            self.statusBar().showMessage(message, 10000)
+
+    def _export_progress(self) -> None:
+        from mnhsc_desktop.ui.shell.progress_files import run_export
+
+        if message := run_export(self, self.store):
+            self.statusBar().showMessage(message, 10000)
+
+    def _import_progress(self) -> None:
+        from mnhsc_desktop.ui.shell.progress_files import run_import
+
+        if message := run_import(self, self.store):
+            self.statusBar().showMessage(message, 10000)
+
+    def show_data_folder(self) -> None:
+        from mnhsc_desktop.ui.shell.data_folder_dialog import DataFolderDialog
+
+        dialog = DataFolderDialog(self, self.store.folder, self.data_folder_fixed)
+        if dialog.exec() and dialog.chosen is not None:
+            self.move_data_to(dialog.chosen)
+
+    def move_data_to(self, target: Path) -> bool:
+        """Move the data (copy, check, point, keep the old file) and the single-copy lock with it."""
+        from mnhsc_desktop.ui.shell.data_folder_dialog import move_window_data
+
+        return move_window_data(self, target)
+
+    def _log_a_resource(self) -> None:
+        self.tabs.setCurrentWidget(self.ladder_host)
+        if hasattr(self.ladder_tab, "focus_next_resource"):  # not the placeholder
+            self.ladder_tab.focus_next_resource()
+
+    def _export_record(self) -> None:
+        self.tabs.setCurrentWidget(self.ladder_host)
+        if hasattr(self.ladder_tab, "export_record"):
+            self.ladder_tab.export_record()
+
+    def _new_event(self) -> None:
+        self.show_calendar()
+        self.calendar_tab.new_event()
+
+    def _today(self) -> None:
+        self.show_calendar()
+        self.calendar_tab.go_to_today()
+
+    # -- state ---------------------------------------------------------------------------
+    def _restore_window_state(self) -> None:
+        geometry = self.store.get("window", "geometry")
+        restored = False
+        if isinstance(geometry, str):
+            restored = self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        if not restored:
+            available = self.screen().availableGeometry()
+            self.resize(
+                min(1100, available.width() * 9 // 10), min(760, available.height() * 9 // 10)
+            )
+        last_tab = self.store.get("window", "last_tab")
+        keys = [key for key, _title in TABS]
+        if last_tab in keys:
+            self.tabs.setCurrentIndex(keys.index(last_tab))
+
+    def _remember_tab(self, index: int) -> None:
+        self.store.set("window", "last_tab", TABS[index][0])
+
+    def _show_save_status(self, text: str) -> None:
+        self.save_status.setText(text)
+
+    def _show_start_notices(self) -> None:
+        for notice in self.store.notices:
+            self.add_banner("About your saved data", [notice.message])
+        if self.store.read_only:
+            self._show_save_status("Read-only: changes are not being saved")
+        if self.machine.problems:
+            self.add_banner(
+                "The settings your IT team made could not all be used", list(self.machine.problems)
+            )
+        if self.content.errors:
+            lines = [str(error) for error in self.content.errors[:6]]
+            if len(self.content.errors) > 6:
+                lines.append(f"…and {len(self.content.errors) - 6} more.")
+            lines.append(f"Content folder: {self.content.folder}")
+            self.add_banner("Some content could not be loaded", lines)
+
+    def add_banner(self, title: str, lines: list[str]) -> NoticeBanner:
+        banner = NoticeBanner(title, lines)
+        self.banner_area.insertWidget(self.banner_area.count() - 1, banner)
+        return banner
+
+    def bring_to_front(self) -> None:
+        """Called when the user launches the app again: show this window instead of a second one."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        from PySide6.QtCore import Qt  # not on the start-up path (see widgets.rich_text)
+
+        self.setWindowState(
+            self.windowState() & ~Qt.WindowState.WindowMinimized | Qt.WindowState.WindowActive
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.store.set(
+            "window", "geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        )
+        while (error := self.autosaver.save_now()) is not None:
+            from mnhsc_desktop.ui.shell import dialogs
+
+            choice = dialogs.ask_after_failed_save(self, error)
+            if choice == "retry":
+                continue
+            if choice == "cancel":
+                event.ignore()
+                return
+            break  # the user chose to quit without saving, knowingly
+        event.accept()
+        self.closed.emit()

@@ -1,0 +1,1 @@
+"""Tests of mnhsc_desktop/core/calendar."""

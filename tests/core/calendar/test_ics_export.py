@@ -1,0 +1,137 @@
+"""Exported .ics files follow the rules Outlook and Thunderbird need, checked by two other parsers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+import vobject
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mnhsc_desktop.core.calendar.events import Event, Repeat, from_shipped
+from mnhsc_desktop.core.calendar.ics.exporter import export_calendar, fold
+from mnhsc_desktop.core.content.content import load_content
+from tests.conftest import SHIPPED_CONTENT
+
+UTC = dt.UTC
+
+
+@pytest.fixture(scope="module")
+def shipped() -> list[Event]:
+    return [from_shipped(item) for item in load_content(SHIPPED_CONTENT).calendar.events]
+
+
+@pytest.fixture(scope="module")
+def exported(shipped) -> bytes:
+    return export_calendar(shipped, now=dt.datetime(2026, 11, 28, 9, 0, tzinfo=UTC))
+
+
+def vevents(data: bytes) -> dict[str, icalendar.Event]:
+    calendar = icalendar.Calendar.from_ical(data)
+    return {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+
+
+def test_calendar_header_and_every_event_has_uid_and_dtstamp(exported: bytes, shipped) -> None:
+    calendar = icalendar.Calendar.from_ical(exported)
+    assert str(calendar["VERSION"]) == "2.0" and str(calendar["METHOD"]) == "PUBLISH"
+    assert "MNHSC Desktop" in str(calendar["PRODID"])
+    events = calendar.walk("VEVENT")
+    assert len(events) == len(shipped)
+    assert all("UID" in e and "DTSTAMP" in e for e in events)
+    (zone,) = calendar.walk("VTIMEZONE")
+    assert str(zone["TZID"]) == "Europe/London"
+
+
+def test_every_tzid_used_has_a_vtimezone(exported: bytes) -> None:
+    text = exported.decode()
+    used = set(re.findall(r";TZID=([^:;]+)", text))
+    defined = set(re.findall(r"\r\nTZID:([^\r]+)", text))
+    assert used and used <= defined
+
+
+def test_all_day_events_end_the_day_after(exported: bytes) -> None:
+    event = vevents(exported)["2018-05-09-wave-2-learning-set-1@mnhsc-desktop"]
+    assert event.decoded("DTSTART") == dt.date(2018, 5, 9)
+    assert event.decoded("DTEND") == dt.date(2018, 5, 12)
+    assert "DTSTART;VALUE=DATE:20180509" in exported.decode()
+
+
+def test_webex_times_are_right_in_summer_and_winter_time(exported: bytes) -> None:
+    events = vevents(exported)
+    october = events["2018-10-08-webex-smoke-free-pregnancy@mnhsc-desktop"].decoded("DTSTART")
+    november = events["2018-11-05-webex-deterioration@mnhsc-desktop"].decoded("DTSTART")
+    assert october.astimezone(UTC) == dt.datetime(2018, 10, 8, 14, 0, tzinfo=UTC)  # BST
+    assert november.astimezone(UTC) == dt.datetime(2018, 11, 5, 15, 0, tzinfo=UTC)  # GMT
+
+
+def test_lines_are_crlf_and_folded_within_75_octets(exported: bytes) -> None:
+    assert b"\n" not in exported.replace(b"\r\n", b"")
+    for line in exported.split(b"\r\n"):
+        assert len(line) <= 75
+        line.decode("utf-8")  # no character split across a fold
+
+
+def test_uids_are_stable_across_exports(shipped) -> None:
+    first = export_calendar(shipped, now=dt.datetime(2020, 1, 1, tzinfo=UTC))
+    second = export_calendar(shipped, now=dt.datetime(2026, 1, 1, tzinfo=UTC))
+    assert vevents(first).keys() == vevents(second).keys()
+
+
+def test_a_second_independent_parser_reads_it(exported: bytes, shipped) -> None:
+    calendar = vobject.readOne(exported.decode("utf-8"))
+    events = calendar.contents["vevent"]
+    assert len(events) == len(shipped)
+    hypo = next(e for e in events if e.summary.value == "Neonatal hypoglycaemia")
+    assert hypo.dtstart.value.astimezone(UTC) == dt.datetime(2018, 10, 22, 14, 0, tzinfo=UTC)
+
+
+def test_no_vtimezone_when_nothing_is_timed(shipped) -> None:
+    all_day = [e for e in shipped if e.start_time is None]
+    assert b"VTIMEZONE" not in export_calendar(all_day)
+
+
+def weekly(**changes) -> Event:
+    base = Event(
+        uid="team-huddle@test", title="Team huddle; safety, first", kind="meeting",
+        start=dt.date(2026, 3, 2), end=dt.date(2026, 3, 2), start_time=dt.time(8, 30),
+        end_time=dt.time(8, 45), origin="local",
+        repeat=Repeat("weekly", until=dt.date(2026, 6, 29)),
+    )  # fmt: skip
+    return base.with_changes(**changes)
+
+
+def test_repeat_until_is_utc_for_zoned_events() -> None:
+    text = export_calendar([weekly()]).decode()
+    assert "RRULE:FREQ=WEEKLY;INTERVAL=1;UNTIL=20260629T225959Z" in text  # 23:59:59 BST
+    event = vevents(text.encode())["team-huddle@test"]
+    assert event.decoded("DTSTART") == dt.datetime(
+        2026, 3, 2, 8, 30, tzinfo=ZoneInfo("Europe/London")
+    )
+
+
+def test_repeat_until_is_a_date_for_all_day_events_and_count_works() -> None:
+    all_day = weekly(start_time=None, end_time=None)
+    assert "UNTIL=20260629\r\n" in export_calendar([all_day]).decode()
+    counted = weekly(repeat=Repeat("monthly", interval=2, count=4))
+    assert "RRULE:FREQ=MONTHLY;INTERVAL=2;COUNT=4" in export_calendar([counted]).decode()
+
+
+def test_text_is_escaped(exported: bytes) -> None:
+    text = export_calendar([weekly(notes=("Line one\nline two, with comma",))]).decode()
+    assert "SUMMARY:Team huddle\\; safety\\, first" in text
+    event = vevents(text.encode())["team-huddle@test"]
+    assert str(event["SUMMARY"]) == "Team huddle; safety, first"
+
+
+@given(st.text(min_size=0, max_size=400))
+def test_folding_never_splits_a_character_and_unfolds_back(text: str) -> None:
+    text = text.replace("\r", "").replace("\n", "")
+    folded = fold("X:" + text)
+    assert folded.endswith("\r\n")
+    physical = folded[:-2].split("\r\n")
+    assert all(len(line.encode("utf-8")) <= 75 for line in physical)
+    assert physical[0] + "".join(line[1:] for line in physical[1:]) == "X:" + text

@@ -1,0 +1,160 @@
+"""The 3Ls content against the page, progress rules, totals for revalidation, and the record."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+
+from mnhsc_desktop.core.content.content import load_content
+from mnhsc_desktop.core.ladder.ladder import (
+    LEVELS,
+    Completion,
+    Period,
+    Progress,
+    mark_done,
+    revalidation_period,
+    set_level,
+    summarise,
+    undo_done,
+)
+from mnhsc_desktop.core.ladder.record import cpd_rows, csv_bytes, record_html
+from mnhsc_desktop.core.store.store import Store
+from tests.conftest import REPO, SHIPPED_CONTENT
+
+SEED = REPO.parent / "shared" / "seed" / "mnhsc-collaborative-page.txt"
+
+
+@pytest.fixture(scope="module")
+def ladder():
+    content = load_content(SHIPPED_CONTENT)
+    assert content.errors == ()
+    return content.ladder
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Store:
+    return Store.open(data_dir)
+
+
+def test_three_levels_in_the_pages_words(ladder) -> None:
+    assert tuple(level.id for level in ladder.levels) == LEVELS
+    assert ladder.level("learn").definition.startswith(
+        "At the Learning level the subject may be new to you."
+    )
+    assert "whatever your job role" in ladder.level("leading").summary
+    assert "Measurement" in ladder.note and "Using PDSAs" in ladder.note
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed page sits beside the repository")
+def test_every_resource_on_the_page_is_in_the_ladder(ladder) -> None:
+    page = SEED.read_text(encoding="utf-8")
+    section = page.split("What is Quality Improvement?", 1)[1].split("Developed based on", 1)[0]
+    section = " ".join(section.split())  # the page uses non-breaking spaces here and there
+    for resource in ladder.resources:
+        first_words = " ".join(resource.page_text.split(":")[0].split())[:30]
+        assert first_words in section, resource.id
+    modules = [r for r in ladder.resources if r.id.startswith("improvement-fundamentals-")]
+    assert len(modules) == 4, "the four Improvement Fundamentals modules are separate resources"
+    assert {r.level for r in ladder.resources} == set(LEVELS)
+    assert len(ladder.resources) == 23
+
+
+def test_subjects_include_the_two_the_page_names(ladder) -> None:
+    names = [s.name for s in ladder.subjects]
+    assert "Measurement" in names and "Using PDSAs" in names
+    assert 8 <= len(names) <= 12
+    assert all(len(s.description) < 120 for s in ladder.subjects)
+
+
+def test_levels_are_held_per_subject_with_history(store: Store) -> None:
+    set_level(store, "measurement", "learn", dt.date(2026, 1, 5))
+    set_level(store, "pdsa", "living", dt.date(2026, 2, 1), "Two cycles on the ward")
+    set_level(store, "pdsa", "leading", dt.date(2026, 9, 1))
+    progress = Progress(store)
+    assert progress.level_of("measurement") == "learn"
+    assert progress.level_of("pdsa") == "leading"
+    assert [h.level for h in progress.history_of("pdsa")] == ["living", "leading"]
+    assert progress.level_of("spread") == "none"
+
+
+def test_tick_and_undo(store: Store, ladder) -> None:
+    mark_done(store, Completion("mike-evans-qi-video", dt.date(2026, 11, 20), 20))
+    assert "mike-evans-qi-video" in Progress(store).done
+    undo_done(store, "mike-evans-qi-video")
+    assert Progress(store).done == {}
+    assert store.get("ladder", "done/mike-evans-qi-video")["done"] is False, "kept as a dated undo"
+
+
+def test_totals_count_only_the_period(store: Store, ladder) -> None:
+    mark_done(store, Completion("mike-evans-qi-video", dt.date(2026, 11, 20), 20, learned="x"))
+    mark_done(
+        store,
+        Completion("anyone-for-tennis-workshop", dt.date(2025, 6, 2), 120, participatory=True),
+    )
+    mark_done(store, Completion("q-network", dt.date(2020, 1, 1), 30))  # before the period
+    period = Period.ending(dt.date(2027, 3, 31))
+    summary = summarise(ladder, Progress(store), period)
+    assert summary.done == 3 and summary.total == 23
+    assert summary.cpd_minutes == 140 and summary.participatory_minutes == 120
+    assert summary.reflections == 1
+
+
+def test_period_is_three_years_to_the_due_date(store: Store) -> None:
+    assert Period.ending(dt.date(2027, 3, 31)) == Period(dt.date(2024, 4, 1), dt.date(2027, 3, 31))
+    assert Period.ending(dt.date(2028, 2, 29)).start == dt.date(2025, 3, 1)
+    store.set("profile", "revalidation_due", "2027-03-31")
+    assert revalidation_period(store).start == dt.date(2024, 4, 1)
+
+
+def test_csv_opens_in_excel_and_reads_back(store: Store, ladder) -> None:
+    mark_done(
+        store,
+        Completion(
+            "mike-evans-qi-video",
+            dt.date(2026, 11, 20),
+            20,
+            False,
+            "",
+            "=SUM(A1)",
+            "preserve-safety",
+        ),
+    )
+    rows = cpd_rows(ladder, Progress(store), Period.ending(dt.date(2027, 3, 31)))
+    data = csv_bytes(rows)
+    assert data.startswith(b"\xef\xbb\xbf")
+    table = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert table[0][0] == "Date" and table[1][:2] == ["2026-11-20", "Watched a film or talk"]
+    assert table[1][3] == "'=SUM(A1)", "text that Excel would run is neutralised"
+    assert table[1][4:7] == ["0.33", "0", "Preserve safety"]
+
+
+def test_record_document_has_what_a_manager_needs(store: Store, ladder) -> None:
+    mark_done(
+        store,
+        Completion(
+            "mike-evans-qi-video",
+            dt.date(2026, 11, 20),
+            20,
+            False,
+            "Systems matter",
+            "I test small changes",
+        ),
+    )
+    set_level(store, "pdsa", "living", dt.date(2026, 11, 28))
+    progress = Progress(store)
+    period = Period.ending(dt.date(2027, 3, 31))
+    html = record_html(
+        "Jane Midwife",
+        ladder,
+        progress,
+        period,
+        cpd_rows(ladder, progress, period),
+        dt.date(2026, 11, 28),
+    )
+    for words in ("Jane Midwife", "1 Apr 2024 to 31 Mar 2027", "0.3 of 35 hours", "What did you learn?",
+                  "Systems matter", "Using PDSAs: <b>Living</b>", "Signed:", "must not identify patients"):  # fmt: skip
+        assert words in html

@@ -1,0 +1,266 @@
+"""The Calendar tab as a user drives it: search, filters, own events, hide, export and import."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import icalendar
+import pytest
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from mnhsc_desktop.core.store.store import STORE_FILE
+from mnhsc_desktop.ui.calendar.agenda_model import AgendaModel
+from mnhsc_desktop.ui.calendar.event_dialog import EventDialog
+from mnhsc_desktop.ui.calendar.files import ExportChoiceDialog, ImportPreviewDialog
+from tests.conftest import REPO
+
+FIXTURES = REPO / "tests" / "fixtures" / "ics"
+
+
+@pytest.fixture
+def window(make_window):
+    window = make_window()
+    window.show_calendar()
+    return window
+
+
+@pytest.fixture
+def tab(window):
+    return window.calendar_tab
+
+
+def titles(tab) -> list[str]:
+    return [tab.model.rows[r].event.title for r in range(len(tab.model.rows))]
+
+
+def test_the_whole_programme_shows_and_nothing_upcoming_is_said_plainly(tab) -> None:
+    assert tab.mode.currentText() == "Whole calendar"
+    assert len(tab.model.rows) == 54
+    assert tab.notice.isVisible()
+    assert (
+        "Nothing coming up" in tab.notice_text.text()
+        and "Fri 15 Nov 2019" in tab.notice_text.text()
+    )
+    assert tab.import_newer_button.isVisible()
+    assert tab.model.data(tab.model.index(0, 4)) == "Past"
+
+
+def test_two_keystrokes_find_neonatal_hypoglycaemia(tab, qtbot) -> None:
+    tab.focus_search()
+    qtbot.keyClicks(tab.search, "hy")
+    assert titles(tab) == ["Neonatal hypoglycaemia"]
+    assert tab.count_label.text() == "1 event"
+
+
+def test_filters_by_kind_location_and_wave(tab) -> None:
+    tab.kind.setCurrentIndex(tab.kind.findData("learning-set"))
+    assert len(tab.model.rows) == 6
+    tab.location.setCurrentIndex(tab.location.findData("Bristol"))
+    assert titles(tab) == ["Wave 2 Learning Set 3"]
+    tab.location.setCurrentIndex(0)
+    tab.wave.setCurrentIndex(tab.wave.findData("3"))
+    assert len(tab.model.rows) == 3
+    tab.search.setText("zzz")
+    assert tab.count_label.text() == "No events match the search and filters."
+
+
+def test_month_view_marks_days_and_follows_the_month(tab, qtbot) -> None:
+    tab.month_view.setCurrentPage(2018, 10)
+    assert tab.mode.currentText() == "Month shown"
+    assert tab.month_view.counts[dt.date(2018, 10, 22)] == 1
+    assert tab.month_label.text() == "October 2018"
+    assert len(tab.model.rows) == 5  # four WebEx Mondays and the Local Learning System 2
+    qtbot.mouseClick(tab.next_button, Qt.MouseButton.LeftButton)
+    assert tab.month_label.text() == "November 2018"
+
+
+def test_selecting_shows_details_and_copy(tab, qtbot) -> None:
+    tab.search.setText("learning set 1")
+    tab.table.selectRow(0)
+    assert "Wave 2 Learning Set 1" in tab.detail.body.text()
+    assert "Wed 9 – Fri 11 May 2018" in tab.detail.body.text()
+    assert "Guidebook code MN18" in tab.detail.body.text()
+    assert not tab.detail.edit_button.isVisible() and tab.detail.hide_button.isVisible()
+
+
+def fill_dialog(dialog: EventDialog) -> None:
+    dialog.title.setText("Trust PDSA workshop")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("workshop"))
+    dialog.start_date.setDate(QDate(2027, 1, 11))
+    dialog.end_date.setDate(QDate(2027, 1, 11))
+    dialog.start_time.setTime(QTime(13, 0))
+    dialog.end_time.setTime(QTime(14, 30))
+    dialog.location.setText("Seminar room 2")
+    dialog.repeat.setCurrentIndex(dialog.repeat.findData("weekly"))
+    dialog.count.setValue(4)
+
+
+def test_add_edit_and_delete_an_own_event(tab, monkeypatch, data_dir: Path) -> None:
+    def add(dialog: EventDialog) -> int:
+        fill_dialog(dialog)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(EventDialog, "exec", add)
+    tab.new_event()
+    assert tab.mode.currentText() == "Whole calendar" or titles(tab)
+    event = tab.selected_event()
+    assert event.title == "Trust PDSA workshop" and event.repeat.count == 4
+    assert not tab.notice.isVisible(), "now something is upcoming"
+    assert sum(1 for o in tab.calendar.occurrences() if o.event.key == event.key) == 4
+
+    def rename(dialog: EventDialog) -> int:
+        assert dialog.title.text() == "Trust PDSA workshop"
+        dialog.title.setText("Trust PDSA workshop (room change)")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(EventDialog, "exec", rename)
+    tab.edit_selected()
+    edited = tab.selected_event()
+    assert edited.title.endswith("(room change)") and edited.sequence == 1
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    tab.delete_selected()
+    assert all(o.event.key != event.key for o in tab.calendar.occurrences())
+
+
+def test_the_dialog_says_what_needs_fixing(qtbot) -> None:
+    dialog = EventDialog(None)
+    qtbot.addWidget(dialog)
+    save = dialog.buttons.buttons()[0]
+    assert dialog.problem.text() == "Give the event a title." and not save.isEnabled()
+    dialog.title.setText("Huddle")
+    dialog.start_time.setTime(QTime(10, 0))
+    dialog.end_time.setTime(QTime(9, 0))
+    assert dialog.problem.text() == "The end time is not after the start time."
+    dialog.all_day.setChecked(True)
+    assert dialog.problem.text() == "" and save.isEnabled()
+
+
+def test_hide_and_show_again_a_shipped_event(tab, data_dir: Path) -> None:
+    tab.search.setText("ATAIN")
+    tab.table.selectRow(0)
+    tab.detail.hide_button.click()
+    assert titles(tab) == []
+    tab.show_hidden.setChecked(True)
+    assert titles(tab) == ["ATAIN"]
+    tab.table.selectRow(0)
+    assert tab.model.data(tab.model.index(0, 4)) == "Hidden"
+    tab.detail.hide_button.click()
+    tab.show_hidden.setChecked(False)
+    assert titles(tab) == ["ATAIN"]
+
+
+def test_export_shown_events_through_the_dialogs(window, tab, monkeypatch, tmp_path: Path) -> None:
+    tab.kind.setCurrentIndex(tab.kind.findData("webex"))
+    out = tmp_path / "webex"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(ExportChoiceDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    window.export_action.trigger()
+    written = out.with_suffix(".ics")
+    events = icalendar.Calendar.from_ical(written.read_bytes()).walk("VEVENT")
+    assert len(events) == 10 and "Exported 10 events" in window.statusBar().currentMessage()
+
+
+def test_export_one_event_from_the_detail_pane(window, tab, monkeypatch, tmp_path: Path) -> None:
+    tab.search.setText("deterioration")
+    tab.table.selectRow(0)
+    out = tmp_path / "one.ics"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    tab.detail.export_button.click()
+    (event,) = icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Deterioration"
+
+
+def test_import_previews_then_imports(window, tab, monkeypatch, data_dir: Path) -> None:
+    shown: list[ImportPreviewDialog] = []
+
+    def accept(dialog: ImportPreviewDialog) -> int:
+        shown.append(dialog)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *a, **k: (str(FIXTURES / "some-bad-events.ics"), "")
+    )
+    monkeypatch.setattr(ImportPreviewDialog, "exec", accept)
+    window.import_action.trigger()
+    items = [shown[0].items.item(i).text() for i in range(shown[0].items.count())]
+    assert any(item.startswith("New: Good event") for item in items)
+    assert any("Skipped: “No start” (line 10): has no start date" in item for item in items)
+    assert window.statusBar().currentMessage() == "Imported some-bad-events.ics: 2 new, 0 updated."
+    tab.search.setText("good event")
+    assert titles(tab) == ["Good event"]
+    window.autosaver.save_now()
+    saved = json.loads((data_dir / STORE_FILE).read_text())["calendar"]
+    assert any(key.startswith("event/good-1") for key in saved)
+
+
+def test_a_refused_file_is_explained_and_changes_nothing(window, monkeypatch) -> None:
+    messages: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *a, **k: (str(FIXTURES / "not-a-calendar.html"), "")
+    )
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: messages.append(text))
+    window.import_action.trigger()
+    assert "it is a web page (HTML), not a calendar" in messages[0]
+    assert "Nothing was changed" in messages[0]
+
+
+def test_the_agenda_model_is_a_well_behaved_qt_model(qtmodeltester, tab) -> None:
+    model: AgendaModel = tab.model
+    qtmodeltester.check(model)
+    qtmodeltester.check(tab.proxy)
+
+
+def test_sorting_by_a_column_and_back(tab) -> None:
+    tab._sort_by(1)
+    first = tab.proxy.data(tab.proxy.index(0, 1))
+    assert first == sorted(titles(tab), key=str.casefold)[0]
+    tab._sort_by(1)
+    assert tab.proxy.data(tab.proxy.index(0, 1)) == sorted(titles(tab), key=str.casefold)[-1]
+    tab._sort_by(0)
+    assert tab.proxy.data(tab.proxy.index(0, 0)).startswith("March 2018")
+
+
+def test_context_menu_offers_what_fits_the_event(tab) -> None:
+    tab.search.setText("ATAIN")
+    tab.table.selectRow(0)
+    menu = tab.context_menu_for_selection()
+    assert [a.text() for a in menu.actions()] == ["E&xport this event…", "&Hide from my calendar"]
+    menu.deleteLater()
+    tab.hide_action.trigger()
+    assert tab.model.rows == []
+
+
+def test_keys_on_the_agenda(window, tab, qtbot, monkeypatch) -> None:
+    opened: list[EventDialog] = []
+    monkeypatch.setattr(EventDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    fill = EventDialog(None)
+    fill_dialog(fill)
+    from mnhsc_desktop.core.calendar.calendar import save_events
+
+    save_events(tab.store, [fill.result_event()])
+    fill.deleteLater()
+    tab.search.setText("PDSA workshop")
+    tab.table.setFocus()
+    tab.table.selectRow(0)
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    assert len(opened) == 1 and opened[0].title.text() == "Trust PDSA workshop"
+    qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
+    assert tab.model.rows == []
+    qtbot.keyClick(tab, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert tab.search.hasFocus()
+
+
+def test_a_narrow_window_keeps_the_title_column_readable(window, tab, qtbot) -> None:
+    """At 200% on a laptop the agenda is narrow: the title keeps its share, the others give."""
+    window.resize(960, 540)
+    qtbot.waitUntil(lambda: tab.table.viewport().width() < 700)
+    width = tab.table.viewport().width()
+    assert tab.table.columnWidth(1) >= 0.35 * width
+    window.resize(1800, 900)
+    qtbot.waitUntil(lambda: tab.table.viewport().width() > 1000)
+    assert tab.table.columnWidth(4) == tab.column_fitter.preferred[4]  # room for everything
