@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QTableWidget
 
 from mnhsc_desktop.core.content.content import load_content
 from mnhsc_desktop.core.store.store import STORE_FILE
@@ -109,6 +109,17 @@ def test_shortcut_list_is_built_from_the_real_actions(make_window, qtbot) -> Non
     assert table.rowCount() == len(rows)
     keys = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
     assert keys["Quit"] == "Ctrl+Q"
+
+
+def test_f1_opens_the_shortcut_list(make_window, qtbot, monkeypatch) -> None:
+    """The real key, through the lazily imported dialogs module."""
+    window = make_window()
+    shown = []
+    monkeypatch.setattr(
+        QDialog, "exec", lambda dialog: shown.append(dialog.findChild(QTableWidget).rowCount())
+    )
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    assert shown == [len(window.shortcut_rows())]
 
 
 def test_about_dialog_names_version_and_folders(make_window, monkeypatch, data_dir) -> None:

@@ -1,0 +1,78 @@
+"""Every import the app makes resolves, including those inside functions.
+
+Much of the app imports on first use (to keep start-up fast), so an import that names a module
+or a name that no longer exists fails only when a user reaches that menu item. This reads every
+module's imports, wherever they stand, and checks each one against the real package.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+from pathlib import Path
+
+import pytest
+
+import mnhsc_desktop
+
+PACKAGE_DIR = Path(mnhsc_desktop.__file__).parent
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE_DIR.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _own_imports() -> list[tuple[str, str, str | None]]:
+    """(where, module, name) for every import of the app's own modules; name None for `import x`."""
+    found = []
+    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            where = f"{path.relative_to(PACKAGE_DIR.parent)}:{getattr(node, 'lineno', 0)}"
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                if node.module.split(".")[0] == "mnhsc_desktop":
+                    found += [(where, node.module, alias.name) for alias in node.names]
+            elif isinstance(node, ast.Import):
+                found += [
+                    (where, alias.name, None)
+                    for alias in node.names
+                    if alias.name.split(".")[0] == "mnhsc_desktop"
+                ]
+    return found
+
+
+IMPORTS = _own_imports()
+
+
+def test_the_walk_sees_the_lazy_imports() -> None:
+    assert len(IMPORTS) > 200
+    assert any(
+        module == "mnhsc_desktop.ui.shell" and name == "dialogs" for _w, module, name in IMPORTS
+    )
+
+
+def test_every_imported_module_exists() -> None:
+    modules = {_module_name(path) for path in PACKAGE_DIR.rglob("*.py")}
+    missing = [f"{where}: {module}" for where, module, _n in IMPORTS if module not in modules]
+    assert not missing, "imports of modules that do not exist:\n" + "\n".join(missing)
+
+
+BY_MODULE: dict[str, list[tuple[str, str]]] = {}
+for _where, _module, _name in IMPORTS:
+    if _name is not None:
+        BY_MODULE.setdefault(_module, []).append((_where, _name))
+
+
+@pytest.mark.parametrize("module", sorted(BY_MODULE))
+def test_every_imported_name_exists(module: str) -> None:
+    loaded = importlib.import_module(module)
+    missing = []
+    for where, name in BY_MODULE[module]:
+        if hasattr(loaded, name):
+            continue
+        try:
+            importlib.import_module(f"{module}.{name}")  # a submodule not imported yet
+        except ModuleNotFoundError:
+            missing.append(f"{where}: from {module} import {name}")
+    assert not missing, "\n".join(missing)
