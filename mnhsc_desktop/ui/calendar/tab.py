@@ -9,18 +9,13 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QMessageBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,24 +24,25 @@ from mnhsc_desktop.core.calendar.calendar import (
     Calendar,
     Filter,
     Occurrence,
-    delete_events,
-    edit_event,
-    save_events,
-    set_hidden,
 )
 from mnhsc_desktop.core.calendar.events import KINDS, Event, uk_date
 from mnhsc_desktop.core.calendar.selection import events_between
 from mnhsc_desktop.core.store.store import StateChange, Store
-from mnhsc_desktop.ui.calendar.agenda_model import OCCURRENCE_ROLE, AgendaModel, make_proxy
+from mnhsc_desktop.ui.calendar.agenda_model import (
+    OCCURRENCE_ROLE,
+    AgendaModel,
+    agenda_table,
+    make_proxy,
+)
+from mnhsc_desktop.ui.calendar.commands import EventCommands
 from mnhsc_desktop.ui.calendar.event_detail import EventDetail
 from mnhsc_desktop.ui.calendar.month_view import MonthView
-from mnhsc_desktop.ui.shell.table_columns import ColumnFitter
 from mnhsc_desktop.ui.shell.widgets import follow_store, named_button, search_box
 
 MODES = (("upcoming", "Upcoming"), ("month", "Month shown"), ("all", "Whole calendar"))
 
 
-class CalendarTab(QWidget):
+class CalendarTab(EventCommands, QWidget):
     status = Signal(str)  # a sentence for the status bar
 
     def __init__(self, calendar_file, store: Store, parent: QWidget | None = None) -> None:
@@ -146,38 +142,8 @@ class CalendarTab(QWidget):
         middle_layout.setContentsMargins(0, 0, 0, 0)
         self.model = AgendaModel(self)
         self.proxy = make_proxy(self.model)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Agenda")
-        self.table.setAccessibleDescription(
-            "Events in date order; the details show below. Enter edits your own event, Delete "
-            "removes it, and the context menu exports, copies or hides the selected event."
-        )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("Upcoming") + 16)
-        header.setSortIndicatorShown(True)
-        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        header.setSectionsClickable(True)
-        header.sectionClicked.connect(self._sort_by)
-        text_width = self.fontMetrics().horizontalAdvance
-        self.column_fitter = ColumnFitter(
-            self.table,
-            {
-                0: text_width("Wed 30 May – Fri 1 Jun 2018, 3pm") + 12,
-                2: text_width("Learning set") + 16,
-                3: text_width("Birmingham") + 16,
-                4: text_width("Upcoming") + 16,
-            },
-        )
+        self.table, self.column_fitter = agenda_table(self.proxy)
+        self.table.horizontalHeader().sectionClicked.connect(self._sort_by)
         middle_layout.addWidget(self.table, 1)
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Number of events shown")
@@ -227,68 +193,6 @@ class CalendarTab(QWidget):
         row.addWidget(label)
         row.addWidget(combo)
         return combo
-
-    def _build_actions(self) -> None:
-        """Keys for the tab (listed in Help > Keyboard shortcuts) and the agenda's context menu."""
-        self.actions_for_menu: list[QAction] = []
-
-        def add(
-            widget: QWidget, text: str, keys: str | None, slot, context: Qt.ShortcutContext
-        ) -> QAction:
-            action = QAction(text, widget)
-            if keys:
-                action.setShortcuts([QKeySequence(keys)])
-                action.setShortcutContext(context)
-            action.triggered.connect(lambda _checked=False: slot())
-            widget.addAction(action)
-            if keys:
-                self.actions_for_menu.append(action)
-            return action
-
-        tab_wide = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        on_table = (
-            Qt.ShortcutContext.WidgetShortcut
-        )  # Enter and Delete mean something else in the search box
-        # Ctrl+F is the window's (Find in this tab), which calls focus_search here.
-        add(self, "Previous month", "Alt+PgUp", lambda: self._step_month(-1), tab_wide)
-        add(self, "Next month", "Alt+PgDown", lambda: self._step_month(1), tab_wide)
-        self.edit_action = add(self.table, "&Edit…", "Return", self.edit_selected, on_table)
-        self.delete_action = add(self.table, "&Delete", "Delete", self.delete_selected, on_table)
-        self.export_one_action = add(
-            self.table, "E&xport this event…", None, lambda: self.export_requested.emit(), on_table
-        )
-        self.hide_action = add(self.table, "&Hide", None, self._toggle_hidden_selected, on_table)
-        self.edit_action.setText("Edit selected event")
-        self.delete_action.setText("Delete selected event")
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._context_menu)
-
-    def _context_menu(self, position) -> None:
-        menu = self.context_menu_for_selection()
-        if menu is not None:
-            menu.popup(self.table.viewport().mapToGlobal(position))
-
-    def context_menu_for_selection(self):
-        from PySide6.QtWidgets import QMenu
-
-        event = self.selected_event()
-        if event is None:
-            return None
-        menu = QMenu(self)
-        menu.addAction(self.export_one_action)
-        if event.origin == "shipped":
-            hidden = event.key in self.calendar.hidden
-            self.hide_action.setText("Show a&gain" if hidden else "&Hide from my calendar")
-            menu.addAction(self.hide_action)
-        else:
-            menu.addActions([self.edit_action, self.delete_action])
-        menu.aboutToHide.connect(menu.deleteLater)
-        return menu
-
-    def _toggle_hidden_selected(self) -> None:
-        event = self.selected_event()
-        if event is not None and event.origin == "shipped":
-            self._hide(event, event.key not in self.calendar.hidden)
 
     # -- data ----------------------------------------------------------------------------
     def _fill_filter_choices(self) -> None:
@@ -504,58 +408,6 @@ class CalendarTab(QWidget):
         else:
             self.proxy.sort(column, order)
         self.table.horizontalHeader().setSortIndicator(column, order)
-
-    # -- your own events -----------------------------------------------------------------
-    def new_event(self) -> None:
-        from mnhsc_desktop.ui.calendar.event_dialog import EventDialog
-
-        day = self.month_view.selectedDate()
-        dialog = EventDialog(self, day=dt.date(day.year(), day.month(), day.day()))
-        if dialog.exec():
-            event = dialog.result_event()
-            save_events(self.store, [event])
-            self.status.emit(f"Added “{event.title}”.")
-            self.select_event(event.key)
-
-    def edit_selected(self) -> None:
-        from mnhsc_desktop.ui.calendar.event_dialog import EventDialog
-
-        event = self.selected_event()
-        if event is None:
-            return
-        if event.origin == "shipped":
-            self.status.emit(
-                "Events from the collaborative's calendar cannot be edited; you can hide them."
-            )
-            return
-        dialog = EventDialog(self, event)
-        if dialog.exec():
-            changed = dialog.result_event()
-            if changed != event:
-                edit_event(self.store, changed)
-                self.status.emit(f"Saved “{changed.title}”.")
-                self.select_event(changed.key)
-
-    def delete_selected(self) -> None:
-        event = self.selected_event()
-        if event is None or event.origin == "shipped":
-            return
-        answer = QMessageBox.question(
-            self,
-            "Delete event",
-            f"Delete “{event.title}”"
-            + (" and all its repeats" if event.repeat else "")
-            + "? This cannot be undone.",
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            delete_events(self.store, [event.key])
-            self.status.emit(f"Deleted “{event.title}”.")
-
-    def _hide(self, event: Event | None, hidden: bool) -> None:
-        if event is None:
-            return
-        set_hidden(self.store, event.key, hidden)
-        self.status.emit(f"“{event.title}” is {'hidden' if hidden else 'shown again'}.")
 
     # -- for export ----------------------------------------------------------------------
     def shown_events(self) -> list[Event]:

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -42,16 +36,15 @@ from mnhsc_desktop.core.ladder.ladder import (
     summarise,
     undo_done,
 )
-from mnhsc_desktop.core.ladder.record import RecordDocument, cpd_rows, csv_bytes, record_document
-from mnhsc_desktop.core.store.atomic import WriteFailed, atomic_write_bytes
 from mnhsc_desktop.core.store.store import StateChange, Store
 from mnhsc_desktop.ui.ladder.model import LadderModel
+from mnhsc_desktop.ui.ladder.record_commands import RecordCommands
 from mnhsc_desktop.ui.shell.widgets import escape, follow_store, named_button
 
 RESOURCE_ROLE = Qt.ItemDataRole.UserRole
 
 
-class LadderTab(QWidget):
+class LadderTab(RecordCommands, QWidget):
     status = Signal(str)
 
     def __init__(
@@ -414,65 +407,3 @@ class LadderTab(QWidget):
         dialog = PeriodDialog(self, revalidation_period(self.store).end)
         if dialog.exec():
             self.store.set("profile", "revalidation_due", dialog.value().isoformat())
-
-    # -- the learning record -------------------------------------------------------------
-    def _name(self) -> str | None:
-        """The name on the record: asked once, then kept on this PC."""
-        name = self.store.get("profile", "name", "")
-        if name:
-            return name
-        name, ok = QInputDialog.getText(
-            self, "Your name", "Your name, as it should appear on your learning record:"
-        )
-        if not ok:
-            return None
-        self.store.set("profile", "name", name.strip())
-        return name.strip()
-
-    def record(self) -> RecordDocument | None:
-        name = self._name()
-        if name is None:
-            return None
-        period = revalidation_period(self.store)
-        rows = cpd_rows(self.ladder, self.progress, period, self._team_rows())
-        return record_document(
-            name, self.ladder, self.progress, period, rows, organisation=self.organisation
-        )
-
-    def export_record(self) -> None:
-        from mnhsc_desktop.ui.shell.file_choice import documents_folder
-
-        suggested = str(documents_folder() / f"learning-record-{dt.date.today().isoformat()}.pdf")
-        path, chosen = QFileDialog.getSaveFileName(
-            self, "Export learning record", suggested, "PDF document (*.pdf);;CSV for Excel (*.csv)"
-        )
-        if not path:
-            return
-        output = Path(path)
-        if output.suffix.lower() not in (".pdf", ".csv"):
-            output = output.with_suffix(".csv" if "csv" in chosen.lower() else ".pdf")
-        try:
-            if output.suffix.lower() == ".csv":
-                period = revalidation_period(self.store)
-                atomic_write_bytes(
-                    output,
-                    csv_bytes(cpd_rows(self.ladder, self.progress, period, self._team_rows())),
-                )
-            else:
-                from mnhsc_desktop.ui.shell.pdf import record_to_pdf
-
-                record = self.record()
-                if record is None:
-                    return
-                record_to_pdf(record, output)
-        except WriteFailed as error:
-            QMessageBox.warning(self, "Learning record not exported", str(error))
-            return
-        self.status.emit(f"Learning record saved to {output}.")
-
-    def print_record(self) -> None:
-        from mnhsc_desktop.ui.shell.pdf import print_record
-
-        record = self.record()
-        if record is not None and print_record(self, record):
-            self.status.emit("Learning record sent to the printer.")

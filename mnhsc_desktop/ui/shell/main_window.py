@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -21,23 +19,17 @@ from mnhsc_desktop.core.content.content import Content
 from mnhsc_desktop.core.store.store import Store
 from mnhsc_desktop.ui.home.tab import HomeTab
 from mnhsc_desktop.ui.shell.autosave import AutoSaver
+from mnhsc_desktop.ui.shell.file_commands import FileCommands
 from mnhsc_desktop.ui.shell.widgets import LazyTab, NoticeBanner, follow_store
+from mnhsc_desktop.ui.shell.window_menus import TABS, WindowMenus
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QIcon
 
     from mnhsc_desktop.core.machine_config import MachineConfig
 
-# (key saved in the store, tab title with mnemonic)
-TABS = (
-    ("home", "H&ome"),
-    ("calendar", "C&alendar"),
-    ("ladder", "&QI ladder"),
-    ("culture", "C&ulture library"),
-)
 
-
-class MainWindow(QMainWindow):
+class MainWindow(WindowMenus, FileCommands, QMainWindow):
     """Holds the tabs; everything it remembers goes through the store's "window" section."""
 
     closed = Signal()
@@ -115,94 +107,6 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._remember_tab)
         self._show_start_notices()
 
-    # -- menus ---------------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.import_action = self._action("&Import calendar…", "Ctrl+I", self._import_calendar)
-        self.export_action = self._action("&Export calendar…", "Ctrl+E", self._export_calendar)
-        self.quit_action = self._action("&Quit", "Ctrl+Q", self.close)
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        file_menu.addActions([self.import_action, self.export_action])
-        file_menu.addSeparator()
-        self.export_progress_action = self._action(
-            "Export &my progress…", None, self._export_progress
-        )
-        self.import_progress_action = self._action(
-            "Import m&y progress…", None, self._import_progress
-        )
-        self.data_folder_action = self._action("&Data folder…", None, self.show_data_folder)
-        file_menu.addActions(
-            [self.export_progress_action, self.import_progress_action, self.data_folder_action]
-        )
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-
-        calendar_menu = self.menuBar().addMenu("&Calendar")
-        self.new_event_action = self._action("&New event…", "Ctrl+N", self._new_event)
-        self.today_action = self._action("Go to &today", "Ctrl+T", self._today)
-        calendar_menu.addActions([self.new_event_action, self.today_action])
-
-        view_menu = self.menuBar().addMenu("&View")
-        self.find_action = self._action("&Find anything…", "Ctrl+K", self.open_search)
-        self.find_in_tab_action = self._action("Find in this &tab", "Ctrl+F", self.find_in_tab)
-        view_menu.addActions([self.find_action, self.find_in_tab_action])
-        self.high_contrast_action = QAction("High &contrast", self)
-        self.high_contrast_action.setCheckable(True)
-        self.high_contrast_action.setChecked(self.theme.high_contrast)
-        self.high_contrast_action.setStatusTip("White and yellow on black, for low vision")
-        self.high_contrast_action.toggled.connect(self.set_high_contrast)
-        view_menu.addAction(self.high_contrast_action)
-        view_menu.addSeparator()
-        self.tab_actions = []
-        for index, (_key, title) in enumerate(TABS):
-            action = self._action(title, f"Ctrl+{index + 1}", lambda i=index: self.show_tab(i))
-            view_menu.addAction(action)
-            self.tab_actions.append(action)
-
-        help_menu = self.menuBar().addMenu("&Help")
-        self.shortcuts_action = self._action("&Keyboard shortcuts", "F1", self.show_shortcuts)
-        self.about_action = self._action(f"&About {APP_NAME}", None, self.show_about)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.what_is_qi_action = self._action(
-            "&What is Quality Improvement?", None, self.show_what_is_qi
-        )
-        self.about_collaborative_action = self._action(
-            "About the &collaborative", None, self.show_about_collaborative
-        )
-        help_menu.addActions(
-            [
-                self.about_collaborative_action,
-                self.what_is_qi_action,
-                self.shortcuts_action,
-                self.about_action,
-            ]
-        )
-
-    def _put_glyphs(self) -> None:
-        """Glyphs beside the tab names, the file commands and Home's ways on: the same picture
-        for the same place wherever it appears."""
-        from mnhsc_desktop.ui.shell.icons import Glyphs
-
-        self.glyphs = Glyphs()
-        palette = self.palette()
-        for index, name in enumerate(("home", "calendar", "ladder", "culture")):
-            self.glyphs.put(lambda icon, i=index: self.tabs.setTabIcon(i, icon), name, palette)
-        board = self.dashboard
-        for target, name in (
-            (self.import_action, "import"),
-            (self.export_action, "export"),
-            (self.find_action, "find"),
-            (board.calendar_button, "calendar"),
-            (board.import_button, "import"),
-            (board.ladder_button, "ladder"),
-            (board.record_button, "export"),
-        ):
-            self.glyphs.put(target.setIcon, name, palette)
-
-    def _recolour_glyphs(self) -> None:
-        # The application's palette: the window's own catches up with it a moment later.
-        self.glyphs.recolour(self.theme.app.palette())  # blue on light, white on dark
-
     def find_in_tab(self) -> None:
         """The tab's own search box where it has one (calendar, culture), else Find anything."""
         page = self.tabs.currentWidget()
@@ -226,30 +130,6 @@ class MainWindow(QMainWindow):
         """Switch at once, and remember it for next time on this user's data."""
         self.theme.apply(on)
         self.store.set("window", "high_contrast", on)
-
-    def _action(self, text: str, shortcut, slot) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            # setShortcuts([...]), not setShortcut(...): the latter's overload check makes PySide6
-            # build every Qt.* enum (~15 ms) on the start-up path.
-            action.setShortcuts([QKeySequence(shortcut)])
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)  # shortcuts work even while the menu bar is hidden
-        return action
-
-    def shortcut_rows(self) -> list[tuple[str, str]]:
-        """(what, keys) for every action that has a shortcut: the Help list is built from these."""
-        rows = []
-        for action in [*self.actions(), *self.calendar_tab.actions_for_menu]:
-            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            if keys:
-                rows.append((action.text().replace("&", "").rstrip("…"), keys))
-        return rows
-
-    def show_shortcuts(self) -> None:
-        from mnhsc_desktop.ui.shell import dialogs  # dialogs load when first used, not at start-up
-
-        dialogs.show_shortcuts(self, self.shortcut_rows())
 
     def show_what_is_qi(self) -> None:
         from mnhsc_desktop.ui.shell import dialogs
@@ -291,10 +171,6 @@ class MainWindow(QMainWindow):
         self.home_tab.show_suggestion(self._suggestion())
         if self.home_tab.suggestion is not None:
             self._glyph(self.home_tab.suggestion_button, "culture")
-
-    def _glyph(self, target, name: str) -> None:
-        """A glyph for a button made after start-up (a tab built when first opened)."""
-        self.glyphs.put(target.setIcon, name, self.palette())
 
     def _suggestion(self):
         """This week's culture activity for Home: one the user has not done lately."""
@@ -410,63 +286,6 @@ class MainWindow(QMainWindow):
         self.show_calendar()
         self.calendar_tab.select_event(key)
         self.calendar_tab.table.setFocus()
-
-    def _import_calendar(self) -> None:
-        from mnhsc_desktop.ui.calendar.files import run_import
-
-        self.show_calendar()
-        message = run_import(self, self.calendar_tab.calendar, self.store)
-        if message:
-            self.statusBar().showMessage(message, 10000)
-
-    def _export_calendar(self, prefer_selected: bool = False) -> None:
-        from mnhsc_desktop.ui.calendar.files import ExportChoiceDialog, write_events
-
-        self.show_calendar()
-        tab = self.calendar_tab
-        selected = tab.selected_event()
-        everything, shown = tab.all_events(), tab.shown_events()
-        if prefer_selected and selected is not None:
-            chosen, suggested = [selected], "mnhsc-event.ics"
-        else:
-            dialog = ExportChoiceDialog(self, len(everything), len(shown), selected)
-            if not dialog.exec():
-                return
-            choice = dialog.choice()
-            chosen = {"all": everything, "shown": shown, "selected": [selected]}[choice]
-            suggested = {
-                "all": "mnhsc-calendar.ics",
-                "shown": "mnhsc-events.ics",
-                "selected": "mnhsc-event.ics",
-            }[choice]
-        message = write_events(self, chosen, suggested)
-        if message:
-            self.statusBar().showMessage(message, 10000)
-
-    def _export_progress(self) -> None:
-        from mnhsc_desktop.ui.shell.progress_files import run_export
-
-        if message := run_export(self, self.store):
-            self.statusBar().showMessage(message, 10000)
-
-    def _import_progress(self) -> None:
-        from mnhsc_desktop.ui.shell.progress_files import run_import
-
-        if message := run_import(self, self.store):
-            self.statusBar().showMessage(message, 10000)
-
-    def show_data_folder(self) -> None:
-        from mnhsc_desktop.ui.shell.data_folder_dialog import DataFolderDialog
-
-        dialog = DataFolderDialog(self, self.store.folder, self.data_folder_fixed)
-        if dialog.exec() and dialog.chosen is not None:
-            self.move_data_to(dialog.chosen)
-
-    def move_data_to(self, target: Path) -> bool:
-        """Move the data (copy, check, point, keep the old file) and the single-copy lock with it."""
-        from mnhsc_desktop.ui.shell.data_folder_dialog import move_window_data
-
-        return move_window_data(self, target)
 
     def _log_a_resource(self) -> None:
         self.tabs.setCurrentWidget(self.ladder_host)

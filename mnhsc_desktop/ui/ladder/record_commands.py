@@ -1,0 +1,81 @@
+"""The learning record from the QI ladder tab: the name on it, export to PDF or CSV, print.
+
+A mixin of LadderTab: it uses the tab's store, ladder, progress, organisation, team rows and
+status signal, and gives the tab record(), export_record() and print_record().
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from mnhsc_desktop.core.ladder.ladder import revalidation_period
+from mnhsc_desktop.core.ladder.record import RecordDocument, cpd_rows, csv_bytes, record_document
+from mnhsc_desktop.core.store.atomic import WriteFailed, atomic_write_bytes
+
+
+class RecordCommands:
+    """Export and print the learning record (the Export and Print buttons, Home's link)."""
+
+    def _name(self) -> str | None:
+        """The name on the record: asked once, then kept on this PC."""
+        name = self.store.get("profile", "name", "")
+        if name:
+            return name
+        name, ok = QInputDialog.getText(
+            self, "Your name", "Your name, as it should appear on your learning record:"
+        )
+        if not ok:
+            return None
+        self.store.set("profile", "name", name.strip())
+        return name.strip()
+
+    def record(self) -> RecordDocument | None:
+        name = self._name()
+        if name is None:
+            return None
+        period = revalidation_period(self.store)
+        rows = cpd_rows(self.ladder, self.progress, period, self._team_rows())
+        return record_document(
+            name, self.ladder, self.progress, period, rows, organisation=self.organisation
+        )
+
+    def export_record(self) -> None:
+        from mnhsc_desktop.ui.shell.file_choice import documents_folder
+
+        suggested = str(documents_folder() / f"learning-record-{dt.date.today().isoformat()}.pdf")
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Export learning record", suggested, "PDF document (*.pdf);;CSV for Excel (*.csv)"
+        )
+        if not path:
+            return
+        output = Path(path)
+        if output.suffix.lower() not in (".pdf", ".csv"):
+            output = output.with_suffix(".csv" if "csv" in chosen.lower() else ".pdf")
+        try:
+            if output.suffix.lower() == ".csv":
+                period = revalidation_period(self.store)
+                atomic_write_bytes(
+                    output,
+                    csv_bytes(cpd_rows(self.ladder, self.progress, period, self._team_rows())),
+                )
+            else:
+                from mnhsc_desktop.ui.shell.pdf import record_to_pdf
+
+                record = self.record()
+                if record is None:
+                    return
+                record_to_pdf(record, output)
+        except WriteFailed as error:
+            QMessageBox.warning(self, "Learning record not exported", str(error))
+            return
+        self.status.emit(f"Learning record saved to {output}.")
+
+    def print_record(self) -> None:
+        from mnhsc_desktop.ui.shell.pdf import print_record
+
+        record = self.record()
+        if record is not None and print_record(self, record):
+            self.status.emit("Learning record sent to the printer.")
