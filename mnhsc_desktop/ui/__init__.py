@@ -1,1 +1,1 @@
-"""The Qt shell: windows, tabs, dialogs. Logic lives in mnhsc_desktop.core."""
+"""The Qt layer, one folder per tab beside shell/ (what every tab shares). Logic lives in core/."""

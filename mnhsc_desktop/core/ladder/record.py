@@ -1,7 +1,7 @@
 """The learning record: CPD rows for appraisal and NMC revalidation, as CSV and as a document.
 
 The document is HTML built here (no Qt), so the window and the command line print the same
-thing; ui/pdf.py turns it into a PDF or sends it to a printer.
+thing; ui/shell/pdf.py turns it into a PDF or sends it to a printer.
 """
 
 from __future__ import annotations

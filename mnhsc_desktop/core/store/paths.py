@@ -16,7 +16,7 @@ _PACKAGE_DIR = Path(__file__).resolve().parents[2]
 
 def user_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The per-user folder for personal state: --data-dir, then MNHSC_DATA_DIR, then the folder
-    the user chose in the app (data_folder.py), then IT's default_data_dir (machine_config.py),
+    the user chose in the app (data_folder.py), then IT's default_data_dir (core/machine_config.py),
     then the OS default."""
     chosen = override or os.environ.get(DATA_DIR_ENV)
     if chosen:
@@ -57,7 +57,7 @@ def resources_dir() -> Path:
 
 def content_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The content in use: --content-dir, then MNHSC_CONTENT_DIR, then IT's content_dir
-    (machine_config.py), then what shipped."""
+    (core/machine_config.py), then what shipped."""
     chosen = override or os.environ.get(CONTENT_DIR_ENV)
     if chosen:
         return Path(chosen).expanduser().resolve()

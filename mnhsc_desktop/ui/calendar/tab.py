@@ -1,7 +1,8 @@
 """The Calendar tab: month view, agenda, details, filters, and your own events.
 
-Every change goes through core (calendar.py) and the store; the tab listens for the store's
-"calendar" changes and redraws, so an import, an edit or the command line all look the same.
+Every change goes through core (core/calendar/calendar.py) and the store; the tab listens for
+the store's "calendar" changes and redraws, so an import, an edit or the command line all look
+the same.
 """
 
 from __future__ import annotations

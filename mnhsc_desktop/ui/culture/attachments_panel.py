@@ -1,5 +1,5 @@
 """Local files attached to an activity: attach, open with the system viewer (documents and media
-only; see core/attachments.py), and remove."""
+only; see core/culture/attachments.py), and remove."""
 
 from __future__ import annotations
 
