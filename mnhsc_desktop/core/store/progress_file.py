@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from mnhsc_desktop import __version__
+from mnhsc_desktop.core.store import safe_json
+from mnhsc_desktop.core.store.state_schema import FUTURE_SKEW, check_item, describe, parse_stamp
 from mnhsc_desktop.core.store.store import StateChange, Store
 
 FORMAT = "mnhsc-desktop-progress"
@@ -69,36 +71,40 @@ class ProgressPlan:
 
 def read_progress(path: Path) -> dict[str, Any]:
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ProgressRefused(path, "it is larger than any progress file could be")
-        payload = json.loads(path.read_bytes().decode("utf-8-sig"))
+        parsed = safe_json.parse(safe_json.read_bounded(path, MAX_BYTES))
+    except safe_json.JsonRefused as refusal:
+        reason = refusal.reason
+        if refusal.not_json:
+            reason = "it is not a progress file from MNHSC Desktop (not JSON)"
+        raise ProgressRefused(path, reason) from refusal
     except OSError as error:
         raise ProgressRefused(path, f"it could not be read ({error.strerror or error})") from error
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ProgressRefused(
-            path, "it is not a progress file from MNHSC Desktop (not JSON)"
-        ) from error
+    payload = parsed.value
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise ProgressRefused(path, "it is not a progress file from MNHSC Desktop")
     version = payload.get("format_version")
-    if not isinstance(version, int) or version < 1:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ProgressRefused(path, "its format version is missing or damaged")
     if version > FORMAT_VERSION:
         raise ProgressRefused(
             path,
-            f"it was written by a newer version of MNHSC Desktop ({payload.get('app_version', '?')}); please update this PC first",
+            f"it was written by a newer version of MNHSC Desktop ({_short(payload.get('app_version'))}); "
+            "please update this PC first",
         )
     data = payload.get("data")
     if not isinstance(data, dict) or not all(
         isinstance(data.get(s, {}), dict) for s in PERSONAL_SECTIONS
     ):
         raise ProgressRefused(path, "its contents are damaged")
+    if parsed.duplicate_keys:
+        shown = ", ".join(sorted(set(parsed.duplicate_keys))[:5])
+        raise ProgressRefused(path, f"it names some entries twice ({shown}), so it was altered")
     return payload
 
 
 def plan_progress_import(path: Path, store: Store) -> ProgressPlan:
     payload = read_progress(Path(path))
-    owner = str(payload.get("owner") or "")
+    owner = payload.get("owner") if not check_item("profile", "name", payload.get("owner")) else ""
     plan = ProgressPlan(Path(path), owner)
     mine = str(store.get("profile", "name", "") or "")
     if owner and mine and owner.casefold() != mine.casefold():
@@ -110,9 +116,13 @@ def plan_progress_import(path: Path, store: Store) -> ProgressPlan:
         current = {key: store.get(section, key) for key in store.keys(section)}
         for key, theirs in incoming.items():
             ours = current.get(key)
-            if not _valid(section, key, theirs):
+            if why := check_item(section, key, theirs) or _outside(store, section, key, theirs):
                 plan.skipped.append(
-                    Change(section, key, f"{_describe(section, key)}: damaged in the file, skipped")
+                    Change(
+                        section,
+                        key,
+                        f"{describe(section, key)}: damaged in the file ({why}), skipped",
+                    )
                 )
             elif ours is None:
                 _take(plan, section, key, theirs, plan.added, "added")
@@ -127,7 +137,7 @@ def _take(
     plan: ProgressPlan, section: str, key: str, value: Any, into: list[Change], verb: str
 ) -> None:
     plan.merged.setdefault(section, {})[key] = value
-    into.append(Change(section, key, f"{_describe(section, key)}: {verb}"))
+    into.append(Change(section, key, f"{describe(section, key)}: {verb}"))
 
 
 def _merge_item(plan: ProgressPlan, section: str, key: str, ours: Any, theirs: Any) -> None:
@@ -159,62 +169,69 @@ def _merge_item(plan: ProgressPlan, section: str, key: str, ours: Any, theirs: A
         )
         return
     if isinstance(ours, dict) and isinstance(theirs, dict):
-        for stamp in ("changed_at", "sequence"):
-            if stamp in ours and stamp in theirs and ours[stamp] != theirs[stamp]:
-                if type(ours[stamp]) is not type(theirs[stamp]):
-                    break
-                if theirs[stamp] > ours[stamp]:
-                    _take(
-                        plan, section, key, theirs, plan.updated, "the newer change from the file"
-                    )
-                else:
-                    plan.conflicts.append(
-                        Change(section, key, f"{_describe(section, key)}: yours is newer, kept")
-                    )
-                return
-    plan.conflicts.append(Change(section, key, f"{_describe(section, key)}: differs; yours kept"))
-
-
-def _valid(section: str, key: str, value: Any) -> bool:
-    """Only items this version can read come in; anything else is listed as skipped."""
-    kind = key.partition("/")[0]
-    try:
-        if section == "ladder" and kind == "done":
-            return isinstance(value, dict) and (
-                value.get("done") is False
-                or (bool(dt.date.fromisoformat(value["date"])) and int(value["minutes"]) > 0)
+        newer = _theirs_newer(ours, theirs)
+        if newer == "future":
+            plan.conflicts.append(
+                Change(
+                    section,
+                    key,
+                    f"{describe(section, key)}: the file's change is dated in the future "
+                    "(a wrong clock?), so yours is kept",
+                )
             )
-        if section == "ladder" and kind == "level":
-            return isinstance(value, list) and all(
-                isinstance(e, dict) and dt.date.fromisoformat(e["date"]) and e["level"]
-                for e in value
+            return
+        if newer is True:
+            _take(plan, section, key, theirs, plan.updated, "the newer change from the file")
+            return
+        if newer is False:
+            plan.conflicts.append(
+                Change(section, key, f"{describe(section, key)}: yours is newer, kept")
             )
-        if section == "calendar" and kind == "event":
-            from mnhsc_desktop.core.calendar.calendar import event_from_json
+            return
+    plan.conflicts.append(Change(section, key, f"{describe(section, key)}: differs; yours kept"))
 
-            event_from_json(value)
-            return True
-        if section == "calendar" and key == "hidden":
-            return isinstance(value, list) and all(isinstance(v, str) for v in value)
-    except (KeyError, TypeError, ValueError, AttributeError):
-        return False
-    return value is not None
+
+def _short(value: Any) -> str:
+    """A version the file claims, shown only if it looks like one."""
+    text = str(value)[:20]
+    return text if text.isprintable() and not check_item("profile", "name", text) else "?"
+
+
+def _outside(store: Store, section: str, key: str, value: list[str]) -> str | None:
+    """Attached files must be in this data folder: a path from another PC could name a network
+    share (which Windows would contact) or a system file."""
+    if section != "culture" or not key.startswith("attachment/"):
+        return None
+    home = store.folder.resolve()
+    for raw in value:
+        if raw.startswith(("\\\\", "//")) or not Path(raw).is_absolute():
+            return f"it names a file on another computer or no full path ({raw[:80]})"
+        try:
+            Path(raw).resolve().relative_to(home)
+        except (ValueError, OSError):
+            return f"it names a file outside your data folder ({raw[:80]})"
+    return None
+
+
+def _theirs_newer(ours: dict[str, Any], theirs: dict[str, Any]) -> bool | str | None:
+    """True or False when one side's change is plainly newer, "future" when the file's is dated
+    beyond this PC's clock, None when neither can be called newer. Times are compared as times."""
+    mine, other = parse_stamp(ours.get("changed_at")), parse_stamp(theirs.get("changed_at"))
+    if mine is not None and other is not None and mine != other:
+        if other > dt.datetime.now(dt.UTC) + FUTURE_SKEW:
+            return "future"
+        return other > mine
+    sequences = ours.get("sequence"), theirs.get("sequence")
+    plain_numbers = all(isinstance(s, int) and not isinstance(s, bool) for s in sequences)
+    if plain_numbers and sequences[0] != sequences[1]:
+        return sequences[1] > sequences[0]
+    return None
 
 
 def _history_order(entry: Any) -> tuple[str, str]:
     if isinstance(entry, dict):
         return (str(entry.get("date", "")), str(entry.get("changed_at", "")))
     return ("", "")
-
-
-def _describe(section: str, key: str) -> str:
-    kind, _, name = key.partition("/")
-    readable = name.replace("-", " ")
-    return {
-        ("ladder", "done"): f"QI resource “{readable}”",
-        ("ladder", "level"): f"where I am in “{readable}”",
-        ("calendar", "event"): f"calendar event {name.split('@')[0]}",
-    }.get((section, kind), f"{section}: {key}")
 
 
 def apply_progress_import(store: Store, plan: ProgressPlan) -> list[StateChange]:

@@ -15,23 +15,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from mnhsc_desktop.core.store import safe_json
 from mnhsc_desktop.core.store.atomic import WriteFailed, atomic_write_bytes, remove_stale_temp_files
+from mnhsc_desktop.core.store.state_schema import Rejected, check_item, check_section, plain
 
 STORE_FILE = "state.json"
 SCHEMA_VERSION = 1
 # Every section is a JSON object; features own their section and keep their keys inside it.
 SECTIONS = ("window", "profile", "calendar", "ladder", "culture")
+MAX_STORE_BYTES = 200 * 1024 * 1024  # a heavy user's file is a few MB
 # MIGRATIONS[n] turns a version-n state into version n+1; one small step per version.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
-# How each section is named to a user when it has to be mentioned.
-SECTION_NAMES = {
-    "window": "window size and last tab",
-    "profile": "your name and settings",
-    "calendar": "your calendar events",
-    "ladder": "your QI ladder progress",
-    "culture": "your culture activity log and session plans",
-}
 NoticeKind = Literal[
     "damaged", "repaired", "newer", "unreadable", "migrated", "folder", "unreachable-folder"
 ]
@@ -56,6 +51,15 @@ class StateChange:
 
 def empty_state() -> dict[str, Any]:
     return {"schema_version": SCHEMA_VERSION, **{name: {} for name in SECTIONS}}
+
+
+def _checked(section: str, key: str, value: Any) -> Any:
+    """A private copy of a value the schema accepts: only what can be saved and read back is
+    ever held (no NaN, no broken characters, no shape a screen could not show)."""
+    value = json.loads(json.dumps(value, allow_nan=False))  # JSON only; no shared references
+    if why := check_item(section, key, value):
+        raise ValueError(f"{section}/{key} cannot be stored ({why})")
+    return value
 
 
 class Store:
@@ -93,12 +97,12 @@ class Store:
 
     def _load(self) -> None:
         try:
-            raw = self.path.read_bytes()
+            raw = safe_json.read_bounded(self.path, MAX_STORE_BYTES)
         except (FileNotFoundError, NotADirectoryError):
             return  # first run, or no folder yet: nothing on disk to protect
-        except OSError as error:
+        except (OSError, safe_json.JsonRefused) as error:
             self.read_only = True
-            reason = error.strerror or str(error)
+            reason = getattr(error, "reason", None) or getattr(error, "strerror", None) or error
             self._notice(
                 "unreadable",
                 f"Your saved data ({self.path}) could not be read: {reason}. It has not been "
@@ -106,17 +110,17 @@ class Store:
             )
             return
         try:
-            data = json.loads(raw)  # bytes: a BOM (Notepad) is allowed, and costs nothing if absent
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            reason = "the file is empty" if not raw.strip() else f"it is not valid JSON ({error})"
-            self._set_aside_and_start_fresh(reason)
+            parsed = safe_json.parse(raw)
+        except safe_json.JsonRefused as refusal:
+            self._set_aside_and_start_fresh(refusal.reason)
             return
+        data = parsed.value
         if not isinstance(data, dict):
             self._set_aside_and_start_fresh("it does not hold a JSON object")
             return
         version = data.get("schema_version")
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            self._set_aside_and_keep_sections(data, "it has no valid schema_version")
+            self._keep_valid_items(data, parsed.duplicate_keys, "it has no valid schema_version")
             return
         if version > SCHEMA_VERSION:
             self.read_only = True
@@ -131,7 +135,7 @@ class Store:
             data = self._migrate(data, version)
             if data is None:
                 return
-        self._keep_valid_sections(data)
+        self._keep_valid_items(data, parsed.duplicate_keys)
 
     def _open_local_copy(self) -> None:
         self.read_only = True
@@ -190,27 +194,42 @@ class Store:
         )
         return data
 
-    def _keep_valid_sections(self, data: dict[str, Any]) -> None:
-        """Take every section that has the right shape; set the file aside if any did not."""
-        dropped = [name for name in SECTIONS if name in data and not isinstance(data[name], dict)]
-        if dropped:
-            names = ", ".join(SECTION_NAMES[name] for name in dropped)
-            self._set_aside_and_keep_sections(data, f"these parts were damaged: {names}")
+    def _keep_valid_items(
+        self, data: dict[str, Any], duplicates: list[str], problem: str = ""
+    ) -> None:
+        """Take every item the schema accepts. If any is not, or the file names a key twice, the
+        original file is set aside whole and every such item is listed: nothing is lost."""
+        state = empty_state()
+        rejected: list[Rejected] = []
+        for name, value in data.items():
+            if name == "schema_version":
+                continue
+            if name in SECTIONS:
+                state[name], refused = check_section(name, value)
+                rejected += refused
+            elif why := plain(value):
+                rejected.append(Rejected(str(name)[:80], "*", why))
+            else:
+                state[name] = value  # a part a newer version wrote: kept as it is
+        if not (rejected or duplicates or problem):
+            self._state = state
             return
-        self._state = empty_state() | data
-
-    def _set_aside_and_keep_sections(self, data: dict[str, Any], reason: str) -> None:
-        kept = {name: data[name] for name in SECTIONS if isinstance(data.get(name), dict)}
         moved = self._move_aside()
         if moved is None:
             return
-        self._state = empty_state() | kept
+        self._state = state
         self.dirty = True
-        parts = ", ".join(SECTION_NAMES[name] for name in kept) if kept else "nothing"
+        lines = [problem] if problem else []
+        lines += [item.sentence() for item in rejected[:8]]
+        if len(rejected) > 8:
+            lines.append(f"…and {len(rejected) - 8} more")
+        if duplicates:
+            shown = ", ".join(sorted(set(duplicates))[:5])
+            lines.append(f"some entries appeared twice ({shown}); the later of each was used")
         self._notice(
             "repaired",
-            f"Part of your saved data could not be used because {reason}. The original file is "
-            f"kept as {moved}; the app has started with what could be kept ({parts}).",
+            "Part of your saved data could not be used: " + "; ".join(lines) + ". The original "
+            f"file is kept as {moved}; the app has started with everything else.",
             moved,
         )
 
@@ -261,7 +280,7 @@ class Store:
         """Change one value; returns what changed (None when nothing did) and tells listeners."""
         if section not in SECTIONS:
             raise KeyError(f"unknown store section {section!r}")
-        value = json.loads(json.dumps(value))  # only JSON-able values, and no shared references
+        value = _checked(section, key, value)
         if self._state[section].get(key) == value and key in self._state[section]:
             return None
         self._state[section][key] = value
@@ -284,7 +303,7 @@ class Store:
             if value is None:
                 changed |= target.pop(key, None) is not None
                 continue
-            value = json.loads(json.dumps(value))
+            value = _checked(section, key, value)
             if key not in target or target[key] != value:
                 target[key] = value
                 changed = True

@@ -110,3 +110,104 @@ def test_damaged_items_are_skipped_and_listed(ward_b: Store, tmp_path: Path) -> 
     path.write_text(json.dumps(payload))
     plan = plan_progress_import(path, ward_b)
     assert len(plan.added) == 1 and len(plan.skipped) == 1 and "damaged" in plan.skipped[0].what
+
+
+def progress_file(tmp_path: Path, data: dict, name: str = "in.json") -> Path:
+    path = tmp_path / name
+    path.write_text(
+        json.dumps({"format": "mnhsc-desktop-progress", "format_version": 1, "data": data})
+    )
+    return path
+
+
+@pytest.mark.parametrize("stamp", ["9999-12-31T00:00:00+00:00", "zzz", "2999-01-01T00:00:00"])
+def test_a_far_future_or_nonsense_stamp_never_beats_my_own_tick(
+    ward_b: Store, tmp_path: Path, stamp: str
+) -> None:
+    """Newer-wins compared the text of `changed_at`: "9999…" and "zzz" beat every real tick."""
+    mark_done(ward_b, Completion("q-network", dt.date(2026, 1, 1), 30, learned="mine"))
+    theirs = {"done": False, "changed_at": stamp}
+    plan = plan_progress_import(
+        progress_file(tmp_path, {"ladder": {"done/q-network": theirs}}), ward_b
+    )
+    apply_progress_import(ward_b, plan)
+    assert ward_b.get("ladder", "done/q-network")["learned"] == "mine"
+    listed = [c.what for c in [*plan.conflicts, *plan.skipped]]
+    assert len(listed) == 1 and "q network" in listed[0], listed
+
+
+def test_a_change_dated_tomorrow_is_listed_as_suspect(ward_b: Store, tmp_path: Path) -> None:
+    mark_done(ward_b, Completion("q-network", dt.date(2026, 1, 1), 30))
+    tomorrow = (dt.datetime.now(dt.UTC) + dt.timedelta(days=1)).isoformat()
+    plan = plan_progress_import(
+        progress_file(
+            tmp_path, {"ladder": {"done/q-network": {"done": False, "changed_at": tomorrow}}}
+        ),
+        ward_b,
+    )
+    assert plan.merged == {} and "dated in the future" in plan.conflicts[0].what
+
+
+def test_stamps_are_compared_as_times_not_text(ward_b: Store, tmp_path: Path) -> None:
+    """10:00 in London summer time (+01:00) is earlier than 09:30 UTC; as text it sorts later."""
+    mine = {
+        "done": True,
+        "date": "2026-06-01",
+        "minutes": 20,
+        "changed_at": "2026-06-01T09:30:00+00:00",
+    }
+    ward_b.set("ladder", "done/q-network", mine)
+    theirs = {"done": False, "changed_at": "2026-06-01T10:00:00+01:00"}
+    plan = plan_progress_import(
+        progress_file(tmp_path, {"ladder": {"done/q-network": theirs}}), ward_b
+    )
+    assert plan.merged == {} and "yours is newer" in plan.conflicts[0].what
+
+
+@pytest.mark.parametrize("value", ["Infinity", "1e400", "9" * 5000, '{"a": 1}'])
+def test_unusable_numbers_and_stamps_are_skipped_not_fatal(
+    ward_b: Store, tmp_path: Path, value: str
+) -> None:
+    path = tmp_path / "odd.json"
+    path.write_text(
+        '{"format": "mnhsc-desktop-progress", "format_version": 1, "data": {"ladder": '
+        '{"done/a": {"done": true, "date": "2026-01-01", "minutes": ' + value + "}, "
+        '"done/b": {"done": false, "changed_at": ' + value + "}}}}"
+    )
+    plan = plan_progress_import(path, ward_b)
+    assert plan.merged == {} and len(plan.skipped) == 2
+
+
+@pytest.mark.parametrize(
+    "attached", ["/etc/shadow", "//host/share/film.mp4", "\\\\host\\share\\film.mp4", "film.mp4"]
+)
+def test_imported_attachments_must_be_inside_the_data_folder(
+    ward_b: Store, tmp_path: Path, attached: str
+) -> None:
+    inside = str((ward_b.folder / "attachments" / "ok.pdf").resolve())
+    data = {"culture": {"attachment/huddle": [attached], "attachment/other": [inside]}}
+    plan = plan_progress_import(progress_file(tmp_path, data), ward_b)
+    assert plan.merged == {"culture": {"attachment/other": [inside]}}
+    assert [change.key for change in plan.skipped] == ["attachment/huddle"]
+
+
+def test_a_file_naming_an_item_twice_is_refused(ward_b: Store, tmp_path: Path) -> None:
+    path = tmp_path / "twice.json"
+    path.write_text(
+        '{"format": "mnhsc-desktop-progress", "format_version": 1, "data": {"profile": '
+        '{"name": "A", "name": "B"}}}'
+    )
+    with pytest.raises(ProgressRefused, match="names some entries twice"):
+        plan_progress_import(path, ward_b)
+
+
+def test_a_fifo_or_device_as_import_file_is_refused(ward_b: Store, tmp_path: Path) -> None:
+    import os
+
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe.json")
+        with pytest.raises(ProgressRefused, match="not an ordinary file"):
+            plan_progress_import(tmp_path / "pipe.json", ward_b)
+    if Path("/dev/zero").exists():
+        with pytest.raises(ProgressRefused, match="not an ordinary file"):
+            plan_progress_import(Path("/dev/zero"), ward_b)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mnhsc_desktop.core.store import atomic
+from mnhsc_desktop.core.store import atomic, safe_json
 from mnhsc_desktop.core.store import store as store_module
 from mnhsc_desktop.core.store.atomic import WriteFailed
 from mnhsc_desktop.core.store.store import SCHEMA_VERSION, STORE_FILE, StateChange, Store
@@ -217,10 +217,10 @@ def test_unreadable_file_as_root_is_simulated(
     path = data_dir / STORE_FILE
     path.write_text(json.dumps({"schema_version": 1}))
 
-    def denied(self: Path) -> bytes:
+    def denied(path: Path, limit: int) -> bytes:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(safe_json, "read_bounded", denied)
     store = Store.open(data_dir)
     assert store.read_only and store.notices[0].kind == "unreadable"
     assert "Permission denied" in store.notices[0].message

@@ -1,0 +1,122 @@
+"""Reading JSON that a person or another program wrote, with limits, so no file can hang, exhaust
+or crash the app: regular files only, size checked on the opened file, numbers that Python can
+hold, and every duplicated key noticed rather than silently dropped.
+
+Numbers beyond the limits (NaN, Infinity, 1e400, thousands of digits) do not fail the whole read:
+they come back as `Unusable` markers, which no schema accepts, so only the item holding one is set
+aside. Nesting too deep for the parser fails the read as a whole (JsonRefused).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+MAX_INT_DIGITS = 18  # well past any count, minutes or sequence; Python's own limit is 4,300
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class JsonRefused(ValueError):
+    """The file is not one we will read; `reason` says why, as a clause ("it is …")."""
+
+    def __init__(self, reason: str, not_json: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.not_json = not_json  # the text is not JSON at all (rather than too big or too deep)
+
+
+@dataclass(frozen=True)
+class Unusable:
+    """A number the file holds that no part of the app can use (it is shown as written)."""
+
+    text: str
+
+
+@dataclass
+class Parsed:
+    value: Any
+    duplicate_keys: list[str] = field(default_factory=list)
+
+
+def read_bounded(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`, checked on the opened file (so a file
+    swapped for a FIFO or a device between a check and the read cannot hang or flood us).
+
+    Raises JsonRefused for anything that is not a regular file or is too large, OSError for
+    ordinary I/O errors (missing file, permissions).
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise JsonRefused("it is not an ordinary file (a device, a pipe or a folder)")
+        if info.st_size > max_bytes:
+            raise JsonRefused(f"it is larger than {max_bytes // (1024 * 1024)} MB")
+        chunks, total = [], 0
+        while chunk := os.read(fd, min(1 << 20, max_bytes + 1 - total)):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > max_bytes:
+                raise JsonRefused(f"it is larger than {max_bytes // (1024 * 1024)} MB")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def parse(raw: bytes) -> Parsed:
+    """JSON from bytes (UTF-8, with or without a byte-order mark).
+
+    Raises JsonRefused when the text is not JSON at all or nests too deeply to read.
+    """
+    duplicates: list[str] = []
+
+    def pairs_to_dict(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(pairs)
+        if len(result) != len(pairs):
+            seen: set[str] = set()
+            duplicates.extend(key for key, _v in pairs if key in seen or seen.add(key))
+        return result
+
+    try:
+        text = raw.decode("utf-8-sig") if raw[:3] == b"\xef\xbb\xbf" else raw.decode("utf-8")
+        value = json.loads(
+            text,
+            object_pairs_hook=pairs_to_dict,
+            parse_int=_int,
+            parse_float=_float,
+            parse_constant=Unusable,
+        )
+    except UnicodeDecodeError as error:
+        raise JsonRefused(
+            f"it is not UTF-8 text ({error.reason} at byte {error.start})", not_json=True
+        ) from error
+    except json.JSONDecodeError as error:
+        if not raw.strip():
+            raise JsonRefused("the file is empty", not_json=True) from error
+        raise JsonRefused(f"it is not valid JSON ({error})", not_json=True) from error
+    except RecursionError as error:
+        raise JsonRefused("it is nested too deeply to be a file this app wrote") from error
+    return Parsed(value, duplicates)
+
+
+def _int(text: str) -> int | Unusable:
+    digits = len(text) - (text[0] == "-")
+    return int(text) if digits <= MAX_INT_DIGITS else Unusable(text[:20] + "…")
+
+
+def _float(text: str) -> float | Unusable:
+    value = float(text)
+    return value if math.isfinite(value) else Unusable(text[:20])
+
+
+def has_lone_surrogate(text: str) -> bool:
+    """True for text holding half of a UTF-16 pair (a JSON escape like \\ud800), which cannot be
+    saved as UTF-8: every save would fail."""
+    return not text.isascii() and _LONE_SURROGATE.search(text) is not None

@@ -1,0 +1,303 @@
+"""One schema for the user's state, checked item by item on load (state.json) and on import (a
+progress file), so that nothing a widget is given can crash it.
+
+An item is one key of a section ("done/pdsa-1" in "ladder"). An item that fails is never dropped
+silently: the caller keeps the original file and lists the item, in words, with the reason.
+Keys this version does not know are kept when they are plain, bounded JSON (a newer version may
+have written them), and no part of the app reads them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from mnhsc_desktop.core.store.safe_json import has_lone_surrogate
+
+Check = Callable[[Any], str | None]  # None when the value is acceptable, else why not
+MAX_KEY = 300
+MAX_NAME = 300  # titles, names, places
+MAX_TEXT = 20_000  # reflections and notes
+MAX_ITEMS = 10_000  # entries in one list
+MAX_DEPTH = 12  # nesting of an item this version does not know
+MAX_MINUTES = 24 * 60 * 31  # a month of continuous learning: anything beyond is a typing slip
+FUTURE_SKEW = dt.timedelta(minutes=10)  # clocks on ward PCs drift; more than this is suspect
+# How each section of the state is named to a user when it has to be mentioned.
+SECTION_NAMES = {
+    "window": "window size and last tab",
+    "profile": "your name and settings",
+    "calendar": "your calendar events",
+    "ladder": "your QI ladder progress",
+    "culture": "your culture activity log and session plans",
+}
+
+
+@dataclass(frozen=True)
+class Rejected:
+    section: str
+    key: str
+    reason: str
+
+    def sentence(self) -> str:
+        return f"{describe(self.section, self.key)}: {self.reason}"
+
+
+# -- building blocks ----------------------------------------------------------------------------
+def text(limit: int = MAX_NAME) -> Check:
+    def check(value: Any) -> str | None:
+        if not isinstance(value, str):
+            return "not text"
+        if len(value) > limit:
+            return f"text longer than {limit:,} characters"
+        if has_lone_surrogate(value):
+            return "text with a broken character that cannot be saved"
+        return None
+
+    return check
+
+
+def iso_date(value: Any) -> str | None:
+    if not isinstance(value, str) or len(value) != 10:
+        return "not a date"
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        return "not a date"
+    return None if 1900 <= day.year <= 2200 else "a date out of range"
+
+
+def iso_time(value: Any) -> str | None:
+    try:
+        dt.time.fromisoformat(value) if isinstance(value, str) and len(value) <= 8 else 1 / 0
+    except (ValueError, ZeroDivisionError):
+        return "not a time of day"
+    return None
+
+
+def parse_stamp(value: Any) -> dt.datetime | None:
+    """A `changed_at` as a moment in UTC, or None when it is not one (never compared as text)."""
+    if not isinstance(value, str) or not 10 <= len(value) <= 40:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC) if 1900 <= moment.year <= 2200 else None
+
+
+def stamp(value: Any) -> str | None:
+    return None if parse_stamp(value) is not None else "its time of change is not a date and time"
+
+
+def boolean(value: Any) -> str | None:
+    return None if isinstance(value, bool) else "not yes or no"
+
+
+def whole(low: int, high: int) -> Check:
+    def check(value: Any) -> str | None:
+        if not isinstance(value, int) or isinstance(value, bool):
+            return "not a whole number"
+        return None if low <= value <= high else f"a number outside {low:,} to {high:,}"
+
+    return check
+
+
+def one_of(*allowed: str) -> Check:
+    return lambda value: None if value in allowed else "not one of the known choices"
+
+
+def optional(check: Check) -> Check:
+    return lambda value: None if value is None else check(value)
+
+
+def list_of(check: Check, limit: int = MAX_ITEMS) -> Check:
+    def checked(value: Any) -> str | None:
+        if not isinstance(value, list):
+            return "not a list"
+        if len(value) > limit:
+            return f"more than {limit:,} entries"
+        return next((f"an entry is {why}" for v in value if (why := check(v))), None)
+
+    return checked
+
+
+def record(required: dict[str, Check], optional_fields: dict[str, Check] | None = None) -> Check:
+    """A JSON object with these fields; other fields are allowed if plain (a newer version's)."""
+    known = {**required, **(optional_fields or {})}
+
+    def checked(value: Any) -> str | None:
+        if not isinstance(value, dict):
+            return "not a set of fields"
+        for name in required:
+            if name not in value:
+                return f"its {name.replace('_', ' ')} is missing"
+        for name, field_value in value.items():
+            check = known.get(name, plain)
+            if why := check(field_value):
+                return f"its {name.replace('_', ' ')} is {why}"
+        return None
+
+    return checked
+
+
+def plain(value: Any, depth: int = 0) -> str | None:
+    """Any bounded JSON: what an unknown key may hold."""
+    if depth > MAX_DEPTH:
+        return "nested too deeply"
+    if value is None or isinstance(value, bool | int | float):
+        return None
+    if isinstance(value, str):
+        return text(MAX_TEXT)(value)
+    if isinstance(value, list):
+        if len(value) > MAX_ITEMS:
+            return f"more than {MAX_ITEMS:,} entries"
+        return next((why for v in value if (why := plain(v, depth + 1))), None)
+    if isinstance(value, dict):
+        if len(value) > MAX_ITEMS:
+            return f"more than {MAX_ITEMS:,} entries"
+        for key, v in value.items():
+            if why := text(MAX_KEY)(key) or plain(v, depth + 1):
+                return why
+        return None
+    return "a number too large or not a number"  # safe_json.Unusable
+
+
+def amount(low: float, high: float) -> Check:
+    """A count of minutes or hours: whole or not, but a real number in range."""
+
+    def check(value: Any) -> str | None:
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            return "not a number"
+        return None if low <= value <= high else f"a number outside {low:,} to {high:,}"
+
+    return check
+
+
+# -- the state's items ----------------------------------------------------------------------------
+_LEVEL_CHANGE = record(
+    {"level": one_of("none", "learn", "living", "leading"), "date": iso_date},
+    {"note": text(MAX_TEXT), "changed_at": stamp},
+)
+_UNDONE = record({"done": one_of(False)}, {"changed_at": stamp})
+_DONE = record(
+    {"date": iso_date, "minutes": amount(1, MAX_MINUTES)},
+    {
+        "done": one_of(True),
+        "participatory": boolean,
+        "learned": text(MAX_TEXT),
+        "practice": text(MAX_TEXT),
+        "evidence": text(MAX_TEXT),
+        "code_theme": optional(text(60)),
+        "changed_at": stamp,
+    },
+)
+_EVENT = record(
+    {"uid": text(MAX_KEY), "title": text(), "kind": text(60), "start": iso_date, "end": iso_date},
+    {
+        "precision": one_of("day", "week", "month"),
+        "origin": one_of("shipped", "local", "imported"),
+        "sequence": whole(0, 1_000_000),
+        "start_time": optional(iso_time),
+        "end_time": optional(iso_time),
+        "location": text(),
+        "wave": text(),
+        "notes": list_of(text(MAX_TEXT), 200),
+        "resources": list_of(record({"title": text()}, {"url": optional(text(4000))}), 200),
+        "repeat": record(
+            {"freq": one_of("daily", "weekly", "monthly", "yearly")},
+            {
+                "interval": whole(1, 1000),
+                "count": optional(whole(1, 10_000)),
+                "until": optional(iso_date),
+            },
+        ),
+        "exdates": list_of(iso_date, 5000),
+        "recurrence_id": optional(iso_date),
+        "deadline": optional(iso_date),
+        "tbc": boolean,
+        "page_text": text(MAX_TEXT),
+    },
+)
+_LOG_ENTRY = record(
+    {"date": iso_date, "people": whole(1, 10_000), "minutes": amount(1, MAX_MINUTES)},
+    {"note": text(MAX_TEXT), "changed_at": stamp},
+)
+_PLAN = record(
+    {
+        "name": text(),
+        "items": list_of(
+            record(
+                {"kind": one_of("activity", "free"), "title": text(), "minutes": whole(1, 24 * 60)},
+                {"activity_id": optional(text(MAX_KEY))},
+            ),
+            500,
+        ),
+    },
+    {"changed_at": stamp},
+)
+
+# (section, exact key or "prefix/") -> check
+RULES: dict[tuple[str, str], Check] = {
+    ("window", "geometry"): text(10_000),
+    ("window", "last_tab"): text(40),
+    ("window", "high_contrast"): boolean,
+    ("profile", "name"): text(),
+    ("profile", "revalidation_due"): iso_date,
+    ("calendar", "hidden"): list_of(text(MAX_KEY)),
+    ("calendar", "event/"): lambda v: _EVENT(v) or _event_dates(v),
+    ("ladder", "done/"): lambda v: (
+        _UNDONE if isinstance(v, dict) and not v.get("done", True) else _DONE
+    )(v),
+    ("ladder", "level/"): list_of(_LEVEL_CHANGE, 1000),
+    ("culture", "favourites"): list_of(text(MAX_KEY)),
+    ("culture", "log/"): list_of(_LOG_ENTRY),
+    ("culture", "plan/"): _PLAN,
+    ("culture", "attachment/"): list_of(text(4096), 200),
+}
+
+
+def _event_dates(value: dict[str, Any]) -> str | None:
+    return "its end is before its start" if value["end"] < value["start"] else None
+
+
+def check_item(section: str, key: Any, value: Any) -> str | None:
+    """Why this item cannot be used, or None when it can."""
+    if why := text(MAX_KEY)(key):
+        return f"its name is {why}"
+    prefix = key.partition("/")[0] + "/" if "/" in key else key
+    rule = RULES.get((section, key)) or RULES.get((section, prefix)) or plain
+    return rule(value)
+
+
+def check_section(section: str, items: Any) -> tuple[dict[str, Any], list[Rejected]]:
+    """The usable items of one section, and those that are not, each with its reason."""
+    if not isinstance(items, dict):
+        return {}, [Rejected(section, "*", "the whole part was damaged (not a set of items)")]
+    kept: dict[str, Any] = {}
+    rejected: list[Rejected] = []
+    for key, value in items.items():
+        if why := check_item(section, key, value):
+            rejected.append(Rejected(section, str(key)[:MAX_KEY], why))
+        else:
+            kept[key] = value
+    return kept, rejected
+
+
+def describe(section: str, key: str) -> str:
+    """An item named in words, for lists of what was skipped or set aside."""
+    kind, _, name = key.partition("/")
+    readable = name.replace("-", " ")
+    return {
+        ("ladder", "done"): f"QI resource “{readable}”",
+        ("ladder", "level"): f"where I am in “{readable}”",
+        ("calendar", "event"): f"calendar event {name.split('@')[0]}",
+        ("culture", "log"): f"team log of “{readable}”",
+        ("culture", "plan"): "a session plan",
+        ("culture", "attachment"): f"files attached to “{readable}”",
+    }.get(
+        (section, kind), f"{section}: {key}" if key != "*" else SECTION_NAMES.get(section, section)
+    )
