@@ -74,6 +74,12 @@ class Store:
         self.notices: list[StoreNotice] = []
         self._state = empty_state()
         self._listeners: list[Callable[[StateChange], None]] = []
+        # For noticing another writer (merge.py): what the file held when we last read or wrote
+        # it, its stat signature then, what changed here since, and what to tell the user.
+        self.synced_bytes: bytes | None = None
+        self.disk_signature: tuple[int, int, int] | None = None
+        self.changed_here: set[tuple[str, str]] = set()
+        self.merge_notes: list[str] = []
 
     # -- reading -------------------------------------------------------------------------
     @classmethod
@@ -93,6 +99,7 @@ class Store:
             message = WriteFailed(store.path, error).strerror or str(error)
             store.notices.append(StoreNotice("folder", f"The data folder is not usable. {message}"))
         store._load()
+        store.disk_signature = store.signature_on_disk()
         return store
 
     def _load(self) -> None:
@@ -109,6 +116,7 @@ class Store:
                 "touched; changes made now will not be saved until the file can be read.",
             )
             return
+        self.synced_bytes = raw
         try:
             parsed = safe_json.parse(raw)
         except safe_json.JsonRefused as refusal:
@@ -165,6 +173,7 @@ class Store:
         self.folder = Path(folder)
         self.path = self.folder / STORE_FILE
         self.local_copy = local_copy
+        self.disk_signature = self.signature_on_disk()  # the copy just made there is ours
         self.dirty = True
 
     def _migrate(self, data: dict[str, Any], version: int) -> dict[str, Any] | None:
@@ -285,6 +294,7 @@ class Store:
             return None
         self._state[section][key] = value
         self.dirty = True
+        self.changed_here.add((section, key))
         change = StateChange(section, key)
         for listener in list(self._listeners):
             listener(change)
@@ -301,12 +311,15 @@ class Store:
         changed = False
         for key, value in changes.items():
             if value is None:
-                changed |= target.pop(key, None) is not None
+                if target.pop(key, None) is not None:
+                    changed = True
+                    self.changed_here.add((section, key))
                 continue
             value = _checked(section, key, value)
             if key not in target or target[key] != value:
                 target[key] = value
                 changed = True
+                self.changed_here.add((section, key))
         if not changed:
             return None
         self.dirty = True
@@ -335,7 +348,11 @@ class Store:
 
     # -- writing -------------------------------------------------------------------------
     def save(self) -> bool:
-        """Write the state if it changed; False when read-only. Raises WriteFailed on disk errors."""
+        """Write the state if it changed; False when read-only. Raises WriteFailed on disk errors.
+
+        If another program or PC wrote the file since we read it, their changes are merged in
+        first (merge.py), so ours never overwrite theirs blindly.
+        """
         if self.read_only:
             return False
         if not self.dirty:
@@ -344,12 +361,39 @@ class Store:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise WriteFailed(self.path, error) from error
+        if self.signature_on_disk() != self.disk_signature:
+            from mnhsc_desktop.core.store.merge import take_in_disk_changes
+
+            take_in_disk_changes(self)
         # Compact on purpose: with indent, json falls back to its pure-Python encoder, ~5x slower
         # (thousands of ticks took 150 ms to write instead of 30).
         payload = json.dumps(self._state, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        atomic_write_bytes(self.path, payload.encode("utf-8"))
+        data = payload.encode("utf-8")
+        atomic_write_bytes(self.path, data)
         self.dirty = False
+        self.synced_bytes, self.disk_signature = data, self.signature_on_disk()
+        self.changed_here.clear()
         if self.local_copy is not None:
             with contextlib.suppress(OSError):  # a safety copy: never the reason a save fails
-                atomic_write_bytes(self.local_copy, payload.encode("utf-8"))
+                atomic_write_bytes(self.local_copy, data)
         return True
+
+    def signature_on_disk(self) -> tuple[int, int, int] | None:
+        """What tells us the file was rewritten: its change time, size and file number."""
+        try:
+            info = self.path.stat()
+        except OSError:
+            return None
+        return (info.st_mtime_ns, info.st_size, info.st_ino)
+
+    def replace_state(self, state: dict[str, Any], sections: set[str]) -> None:
+        """Take a merged state (merge.py), telling listeners of the sections it changed."""
+        self._state = state
+        for section in sorted(sections):
+            change = StateChange(section, "*")
+            for listener in list(self._listeners):
+                listener(change)
+
+    def take_merge_notes(self) -> list[str]:
+        notes, self.merge_notes = self.merge_notes, []
+        return notes

@@ -51,6 +51,8 @@ class AutoSaver(QObject):
             return self.last_error
         if not saved:
             self.status_changed.emit("Read-only: changes are not being saved")
+        elif notes := self.store.take_merge_notes():
+            self.status_changed.emit(" ".join(notes))  # another writer's changes, merged in
         elif self.last_error is not None:
             self.status_changed.emit("All changes saved")
         self.last_error = None

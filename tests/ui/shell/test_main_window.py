@@ -258,3 +258,17 @@ def test_help_what_is_qi_explains_the_3ls_and_leads_to_the_ladder(make_window, q
     window.what_is_qi_action.trigger()
     assert "At the Living level you will be starting to apply your knowledge" in seen["text"]
     assert window.tabs.currentWidget() is window.ladder_host
+
+
+def test_changes_saved_elsewhere_show_in_the_window_and_are_kept(make_window, data_dir) -> None:
+    from mnhsc_desktop.core.store.store import Store
+
+    window = make_window()
+    other = Store.open(data_dir)  # the command line, or another PC on a shared folder
+    other.set("culture", "favourites", ["how-to-huddle"])
+    assert other.save()
+    window.store.set("window", "last_tab", "culture")
+    assert window.autosaver.save_now() is None
+    assert "merged in" in window.save_status.text()
+    window.tabs.setCurrentWidget(window.culture_host)
+    assert window.culture_tab.list.model().favourites == {"how-to-huddle"}
