@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import pytest
 
 from mnhsc_desktop import __version__
 from tests.conftest import SHIPPED_CONTENT
@@ -135,3 +138,31 @@ def test_second_launch_brings_the_first_to_the_front(isolated_env, tmp_path: Pat
     finally:
         first.kill()
         first.communicate(timeout=30)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="POSIX signals")
+def test_sigterm_closes_the_window_cleanly_and_saves(isolated_env, tmp_path: Path) -> None:
+    """Log-off or shutdown sends SIGTERM: the app saves (the window's size included) and exits
+    normally, leaving no lock behind, instead of dying with its last change unsaved."""
+    data = tmp_path / "data"
+    app = subprocess.Popen(
+        [*app_command(), "--data-dir", str(data)],
+        env=isolated_env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not (data / "mnhsc-desktop.lock").exists():
+            assert app.poll() is None and time.monotonic() < deadline, app.stderr.read()
+            time.sleep(0.05)
+        time.sleep(0.5)  # the window is shown just after the lock is taken
+        app.send_signal(signal.SIGTERM)
+        _out, err = app.communicate(timeout=10)
+    finally:
+        app.kill()
+    assert app.returncode == 0, err
+    assert unexpected_stderr(err) == []
+    assert json.loads((data / "state.json").read_text())["window"]["geometry"]
+    assert not (data / "mnhsc-desktop.lock").exists()

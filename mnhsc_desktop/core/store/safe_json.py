@@ -14,12 +14,11 @@ import math
 import os
 import re
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 MAX_INT_DIGITS = 18  # well past any count, minutes or sequence; Python's own limit is 4,300
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONE_SURROGATE = "[\ud800-\udfff]"
 
 
 class JsonRefused(ValueError):
@@ -31,17 +30,25 @@ class JsonRefused(ValueError):
         self.not_json = not_json  # the text is not JSON at all (rather than too big or too deep)
 
 
-@dataclass(frozen=True)
 class Unusable:
-    """A number the file holds that no part of the app can use (it is shown as written)."""
+    """A number the file holds that no part of the app can use (it is shown as written).
+    (Plain classes here, not dataclasses: this module is on the start-up path.)"""
 
-    text: str
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"Unusable({self.text!r})"
 
 
-@dataclass
 class Parsed:
-    value: Any
-    duplicate_keys: list[str] = field(default_factory=list)
+    __slots__ = ("duplicate_keys", "value")
+
+    def __init__(self, value: Any, duplicate_keys: list[str]) -> None:
+        self.value = value
+        self.duplicate_keys = duplicate_keys
 
 
 def read_bounded(path: Path, max_bytes: int) -> bytes:
@@ -119,4 +126,4 @@ def _float(text: str) -> float | Unusable:
 def has_lone_surrogate(text: str) -> bool:
     """True for text holding half of a UTF-16 pair (a JSON escape like \\ud800), which cannot be
     saved as UTF-8: every save would fail."""
-    return not text.isascii() and _LONE_SURROGATE.search(text) is not None
+    return not text.isascii() and re.search(_LONE_SURROGATE, text) is not None

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from mnhsc_desktop.core.store.safe_json import has_lone_surrogate
@@ -34,11 +33,13 @@ SECTION_NAMES = {
 }
 
 
-@dataclass(frozen=True)
 class Rejected:
-    section: str
-    key: str
-    reason: str
+    """An item that could not be used, and why. (Not a dataclass: on the start-up path.)"""
+
+    __slots__ = ("key", "reason", "section")
+
+    def __init__(self, section: str, key: str, reason: str) -> None:
+        self.section, self.key, self.reason = section, key, reason
 
     def sentence(self) -> str:
         return f"{describe(self.section, self.key)}: {self.reason}"

@@ -83,6 +83,9 @@ def run_gui(args: argparse.Namespace) -> int:
     window.guard = guard
     window.data_folder_fixed = bool(args.data_dir) or bool(os.environ.get(DATA_DIR_ENV))
     guard.show_requested.connect(window.bring_to_front)
+    from mnhsc_desktop.ui.shell.shutdown import flush_on_shutdown
+
+    flush_on_shutdown(app, window)
     window.show()
     if args.quit_after_startup:
         # A zero timer fires once the event loop has handled the window's first show and paint.

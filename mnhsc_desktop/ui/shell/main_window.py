@@ -361,10 +361,13 @@ class MainWindow(WindowMenus, FileCommands, QMainWindow):
             self.windowState() & ~Qt.WindowState.WindowMinimized | Qt.WindowState.WindowActive
         )
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def remember_geometry(self) -> None:
         self.store.set(
             "window", "geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.remember_geometry()
         while (error := self.autosaver.save_now()) is not None:
             from mnhsc_desktop.ui.shell import dialogs
 
