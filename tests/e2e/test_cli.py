@@ -166,3 +166,20 @@ def test_sigterm_closes_the_window_cleanly_and_saves(isolated_env, tmp_path: Pat
     assert unexpected_stderr(err) == []
     assert json.loads((data / "state.json").read_text())["window"]["geometry"]
     assert not (data / "mnhsc-desktop.lock").exists()
+
+
+def test_a_missing_chosen_folder_is_not_recreated_and_the_copy_survives(
+    run_app, isolated_env, tmp_path: Path
+) -> None:
+    """File > Data folder chose a network folder; at start it is missing. The probe saw it
+    re-created empty and the safety copy on the PC overwritten with the empty state on quit."""
+    standard = Path(isolated_env["XDG_DATA_HOME"]) / "MNHSC Desktop"
+    standard.mkdir(parents=True)
+    gone = tmp_path / "network-drive" / "mnhsc"
+    (standard / "data-folder.json").write_text(json.dumps({"folder": str(gone)}))
+    copy = {"schema_version": 1, "profile": {"name": "Jane Midwife"}, "ladder": {}}
+    (standard / "state.local-copy.json").write_text(json.dumps(copy))
+    result = run_app("--quit-after-startup")
+    assert result.returncode == 0, result.stderr
+    assert not gone.exists()
+    assert json.loads((standard / "state.local-copy.json").read_text()) == copy

@@ -90,7 +90,13 @@ class Store:
         """
         store = cls(folder, local_copy)
         if local_copy is not None and not Path(folder).is_dir():
-            store._open_local_copy()
+            store._open_local_copy("cannot be reached (is the network drive connected?)")
+            return store
+        if local_copy is not None and not store.path.exists() and local_copy.exists():
+            store._open_local_copy(
+                "holds no saved data, though this PC has a copy of it (was the folder emptied "
+                "or replaced?)"
+            )
             return store
         try:
             store.folder.mkdir(parents=True, exist_ok=True)
@@ -145,27 +151,29 @@ class Store:
                 return
         self._keep_valid_items(data, parsed.duplicate_keys)
 
-    def _open_local_copy(self) -> None:
+    def _open_local_copy(self, problem: str) -> None:
+        """The chosen folder is not usable: show the copy kept on this PC, read-only, so nothing
+        is created in the folder's place and the copy is never overwritten with less."""
         self.read_only = True
         assert self.local_copy is not None
         try:
-            data = json.loads(self.local_copy.read_bytes().decode("utf-8"))
+            data = safe_json.parse(safe_json.read_bounded(self.local_copy, MAX_STORE_BYTES)).value
             saved = dt.datetime.fromtimestamp(self.local_copy.stat().st_mtime).strftime(
                 "%d %b %Y %H:%M"
             )
-        except (OSError, ValueError):
+        except (OSError, safe_json.JsonRefused):
             data, saved = None, None
         if isinstance(data, dict) and data.get("schema_version") == SCHEMA_VERSION:
-            self._state = empty_state() | {
-                k: v for k, v in data.items() if k in SECTIONS and isinstance(v, dict)
-            }
+            for name in SECTIONS:
+                self._state[name] = check_section(name, data.get(name, {}))[0]
             shown = f"This is the copy kept on this PC (saved {saved}), read-only"
         else:
             shown = "There is no copy of it on this PC, so the app has started empty and read-only"
         self._notice(
             "unreachable-folder",
-            f"Your data folder {self.folder} cannot be reached (is the network drive connected?). "
-            f"{shown}: changes made now will not be saved. Reconnect and restart to carry on.",
+            f"Your data folder {self.folder} {problem}. {shown}: changes made now will not be "
+            f"saved, and nothing has been created in its place. Reconnect the folder and "
+            f"restart, or ask IT to restore it (the copy on this PC is {self.local_copy}).",
         )
 
     def relocate(self, folder: Path, local_copy: Path | None) -> None:

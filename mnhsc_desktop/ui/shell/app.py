@@ -50,9 +50,16 @@ def make_application(argv: list[str]) -> QApplication:
 def run_gui(args: argparse.Namespace) -> int:
     app = make_application(sys.argv[:1])
     data_dir = user_data_dir(args.data_dir)
+    local_copy = None
+    if not args.data_dir:
+        from mnhsc_desktop.core.store.data_folder import environment_chooses, local_copy_for
+
+        if not environment_chooses():  # the folder chosen in the app, if any
+            local_copy = local_copy_for(data_dir)
     guard = InstanceGuard(data_dir)
-    with contextlib.suppress(OSError):  # the store reports an unusable folder, in the window
-        data_dir.mkdir(parents=True, exist_ok=True)
+    if local_copy is None:  # a chosen folder that is missing is never re-created empty
+        with contextlib.suppress(OSError):  # the store reports an unusable folder, in the window
+            data_dir.mkdir(parents=True, exist_ok=True)
     if not guard.acquire():
         if guard.ask_running_copy_to_show():
             say(
@@ -67,16 +74,13 @@ def run_gui(args: argparse.Namespace) -> int:
         return EXIT_NOT_RESPONDING
 
     install_excepthook(data_dir)
-    local_copy = None
-    if not args.data_dir:
-        from mnhsc_desktop.core.store.data_folder import environment_chooses, local_copy_for
-
-        if not environment_chooses():  # the folder chosen in the app, if any
-            local_copy = local_copy_for(data_dir)
     store = Store.open(data_dir, local_copy)
     machine = load_machine_config()
     content = load_content(
-        content_dir(args.content_dir), data_dir / "cache", base=shipped_content_dir()
+        content_dir(args.content_dir),
+        # On this PC even when the data is on a network folder: it is only there for speed.
+        (local_copy.parent if local_copy is not None else data_dir) / "cache",
+        base=shipped_content_dir(),
     )
     window = MainWindow(content, store, app_icon(), machine)
     app.setWindowIcon(window.windowIcon())

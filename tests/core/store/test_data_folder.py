@@ -93,3 +93,22 @@ def test_an_unreachable_folder_without_a_copy_starts_empty_and_says_so(
     (standard / POINTER_FILE).write_text(json.dumps({"folder": str(tmp_path / "gone")}))
     store = Store.open(tmp_path / "gone", local_copy_for(tmp_path / "gone"))
     assert store.read_only and "no copy of it on this PC" in store.notices[0].message
+
+
+def test_a_chosen_folder_found_empty_opens_the_copy_and_never_overwrites_it(
+    standard: Path, tmp_path: Path
+) -> None:
+    network = tmp_path / "net"
+    store = Store.open(standard)
+    move_data(store, network)
+    store.set("profile", "name", "Jane Midwife")
+    store.save()
+    copy = local_copy_for(network)
+    kept = copy.read_bytes()
+    (network / STORE_FILE).unlink()  # the share was replaced by an empty one
+    again = Store.open(network, copy)
+    assert again.read_only and again.get("profile", "name") == "Jane Midwife"
+    assert "holds no saved data" in again.notices[0].message
+    again.set("profile", "name", "changed")
+    assert again.save() is False
+    assert copy.read_bytes() == kept and not (network / STORE_FILE).exists()
