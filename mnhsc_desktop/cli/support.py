@@ -40,15 +40,16 @@ def finish_import(store, dry_run: bool, apply: Callable[[], object], done: str) 
 
 
 def refuse_while_open(data_dir) -> bool:
-    """True, having said why, when the window is open on `data_dir`: two programs saving the same
-    data would lose each other's changes."""
-    from mnhsc_desktop.core.store.running import app_running_on
+    """True, having said why, when the window is open on `data_dir` (on this PC or another):
+    two programs saving the same data would lose each other's changes."""
+    from mnhsc_desktop.core.store.running import inspect_lock
 
-    if not app_running_on(data_dir):
+    holder = inspect_lock(data_dir)
+    if not holder.in_use:
         return False
     say(
-        "MNHSC Desktop is open on this data folder. Import from its File menu, or close it and "
-        "run this again (two programs saving the same data would lose changes).",
+        f"{holder.describe()}. Import from its File menu, or close it and run this again (two "
+        "programs saving the same data would lose changes).",
         error=True,
     )
     return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -183,3 +184,28 @@ def test_a_missing_chosen_folder_is_not_recreated_and_the_copy_survives(
     assert result.returncode == 0, result.stderr
     assert not gone.exists()
     assert json.loads((standard / "state.local-copy.json").read_text()) == copy
+
+
+@pytest.mark.parametrize("left", ["", "garbage\n"])
+def test_a_lock_left_by_a_power_cut_does_not_stop_the_app(run_app, tmp_path: Path, left) -> None:
+    """An empty or garbage lock file used to stop every start: "already running… did not
+    answer" (exit 3), with nothing running."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "mnhsc-desktop.lock").write_text(left)
+    then = time.time() - 60
+    os.utime(data / "mnhsc-desktop.lock", (then, then))
+    result = run_app("--data-dir", str(data), "--quit-after-startup")
+    assert result.returncode == 0, result.stderr
+    assert not (data / "mnhsc-desktop.lock").exists()
+
+
+def test_the_command_line_names_the_other_pc_holding_the_folder(run_app, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "mnhsc-desktop.lock").write_text("4242\nmnhsc-desktop\nWARD-PC-7\n")
+    source = tmp_path / "progress.json"
+    source.write_text('{"format": "mnhsc-desktop-progress", "format_version": 1, "data": {}}')
+    result = run_app("--data-dir", str(data), "progress", "import", str(source))
+    assert result.returncode == 1
+    assert "WARD-PC-7" in result.stderr and "mnhsc-desktop.lock" in result.stderr

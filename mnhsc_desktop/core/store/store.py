@@ -28,7 +28,14 @@ MAX_STORE_BYTES = 200 * 1024 * 1024  # a heavy user's file is a few MB
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 NoticeKind = Literal[
-    "damaged", "repaired", "newer", "unreadable", "migrated", "folder", "unreachable-folder"
+    "damaged",
+    "repaired",
+    "newer",
+    "unreadable",
+    "migrated",
+    "folder",
+    "unreachable-folder",
+    "read-only",
 ]
 
 
@@ -175,6 +182,11 @@ class Store:
             f"saved, and nothing has been created in its place. Reconnect the folder and "
             f"restart, or ask IT to restore it (the copy on this PC is {self.local_copy}).",
         )
+
+    def hold_read_only(self, reason: str) -> None:
+        """Open but never save (another copy holds the folder, and the user chose to look)."""
+        self.read_only = True
+        self._notice("read-only", reason)
 
     def relocate(self, folder: Path, local_copy: Path | None) -> None:
         """Carry on in another folder (after data_folder.move_data has copied the data there)."""

@@ -12,7 +12,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from mnhsc_desktop import APP_ID, APP_NAME, __version__
-from mnhsc_desktop.cli.support import EXIT_NOT_RESPONDING, EXIT_OK, say
 from mnhsc_desktop.core.content.content import load_content
 from mnhsc_desktop.core.machine_config import load_machine_config
 from mnhsc_desktop.core.store.paths import (
@@ -24,8 +23,8 @@ from mnhsc_desktop.core.store.paths import (
 )
 from mnhsc_desktop.core.store.store import Store
 from mnhsc_desktop.ui.shell.crash import install_excepthook
+from mnhsc_desktop.ui.shell.folder_claim import claim_folder
 from mnhsc_desktop.ui.shell.main_window import MainWindow
-from mnhsc_desktop.ui.shell.single_instance import InstanceGuard
 
 if TYPE_CHECKING:
     import argparse
@@ -56,25 +55,17 @@ def run_gui(args: argparse.Namespace) -> int:
 
         if not environment_chooses():  # the folder chosen in the app, if any
             local_copy = local_copy_for(data_dir)
-    guard = InstanceGuard(data_dir)
     if local_copy is None:  # a chosen folder that is missing is never re-created empty
         with contextlib.suppress(OSError):  # the store reports an unusable folder, in the window
             data_dir.mkdir(parents=True, exist_ok=True)
-    if not guard.acquire():
-        if guard.ask_running_copy_to_show():
-            say(
-                f"{APP_NAME} is already running for {data_dir}; its window was brought to the front."
-            )
-            return EXIT_OK
-        say(
-            f"{APP_NAME} is already running for {data_dir} but did not answer. Close it (or end it "
-            "in the task manager) and try again.",
-            error=True,
-        )
-        return EXIT_NOT_RESPONDING
+    claim = claim_folder(data_dir)
+    if claim.exit_code is not None:
+        return claim.exit_code
 
     install_excepthook(data_dir)
     store = Store.open(data_dir, local_copy)
+    if claim.read_only_because:
+        store.hold_read_only(claim.read_only_because)
     machine = load_machine_config()
     content = load_content(
         content_dir(args.content_dir),
@@ -84,9 +75,11 @@ def run_gui(args: argparse.Namespace) -> int:
     )
     window = MainWindow(content, store, app_icon(), machine)
     app.setWindowIcon(window.windowIcon())
-    window.guard = guard
+    window.guard = claim.guard
     window.data_folder_fixed = bool(args.data_dir) or bool(os.environ.get(DATA_DIR_ENV))
-    guard.show_requested.connect(window.bring_to_front)
+    claim.guard.show_requested.connect(window.bring_to_front)
+    if claim.status:
+        window.statusBar().showMessage(claim.status, 20000)
     from mnhsc_desktop.ui.shell.shutdown import flush_on_shutdown
 
     flush_on_shutdown(app, window)

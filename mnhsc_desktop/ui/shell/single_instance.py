@@ -58,6 +58,14 @@ class InstanceGuard(QObject):
         self._poll.start(FALLBACK_POLL_MS)
         return True
 
+    def take_over(self) -> bool:
+        """Remove the lock file another copy left (the caller has made sure, or the user chose
+        to), then take the folder. False if it still cannot be taken."""
+        if not self._lock.removeStaleLockFile():
+            with contextlib.suppress(OSError):  # Qt refuses while the holder's lock is live
+                (self._folder / LOCK_FILE).unlink()
+        return self.acquire()
+
     def ask_running_copy_to_show(self, timeout_ms: int = 3000) -> bool:
         """Leave a request for the owning copy; True once it has answered by removing it."""
         try:
