@@ -23,6 +23,9 @@ MAX_ITEMS = 10_000  # entries in one list
 MAX_DEPTH = 12  # nesting of an item this version does not know
 MAX_MINUTES = 24 * 60 * 31  # a month of continuous learning: anything beyond is a typing slip
 FUTURE_SKEW = dt.timedelta(minutes=10)  # clocks on ward PCs drift; more than this is suspect
+SCHEMA_VERSION = 1
+# Every section is a JSON object; features own their section and keep their keys inside it.
+SECTIONS = ("window", "profile", "calendar", "ladder", "culture")
 # How each section of the state is named to a user when it has to be mentioned.
 SECTION_NAMES = {
     "window": "window size and last tab",
@@ -43,6 +46,10 @@ class Rejected:
 
     def sentence(self) -> str:
         return f"{describe(self.section, self.key)}: {self.reason}"
+
+
+def empty_state() -> dict[str, Any]:
+    return {"schema_version": SCHEMA_VERSION, **{name: {} for name in SECTIONS}}
 
 
 # -- building blocks ----------------------------------------------------------------------------

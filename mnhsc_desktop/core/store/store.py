@@ -17,15 +17,17 @@ from typing import Any, Literal
 
 from mnhsc_desktop.core.store import safe_json
 from mnhsc_desktop.core.store.atomic import WriteFailed, atomic_write_bytes, remove_stale_temp_files
-from mnhsc_desktop.core.store.state_schema import Rejected, check_item, check_section, plain
+from mnhsc_desktop.core.store.repairs import StoreRepairs
+from mnhsc_desktop.core.store.state_schema import (
+    SCHEMA_VERSION,
+    SECTIONS,
+    check_item,
+    check_section,
+    empty_state,
+)
 
 STORE_FILE = "state.json"
-SCHEMA_VERSION = 1
-# Every section is a JSON object; features own their section and keep their keys inside it.
-SECTIONS = ("window", "profile", "calendar", "ladder", "culture")
 MAX_STORE_BYTES = 200 * 1024 * 1024  # a heavy user's file is a few MB
-# MIGRATIONS[n] turns a version-n state into version n+1; one small step per version.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 NoticeKind = Literal[
     "damaged",
@@ -56,10 +58,6 @@ class StateChange:
     key: str
 
 
-def empty_state() -> dict[str, Any]:
-    return {"schema_version": SCHEMA_VERSION, **{name: {} for name in SECTIONS}}
-
-
 def _checked(section: str, key: str, value: Any) -> Any:
     """A private copy of a value the schema accepts: only what can be saved and read back is
     ever held (no NaN, no broken characters, no shape a screen could not show)."""
@@ -69,7 +67,7 @@ def _checked(section: str, key: str, value: Any) -> Any:
     return value
 
 
-class Store:
+class Store(StoreRepairs):
     """Personal state in memory, with the rules for reading and writing it to disk."""
 
     def __init__(self, folder: Path, local_copy: Path | None = None) -> None:
@@ -195,108 +193,6 @@ class Store:
         self.local_copy = local_copy
         self.disk_signature = self.signature_on_disk()  # the copy just made there is ours
         self.dirty = True
-
-    def _migrate(self, data: dict[str, Any], version: int) -> dict[str, Any] | None:
-        backup = self._unique_sibling(f"state.v{version}-backup")
-        try:
-            import shutil  # only when a store is set aside: ~3 ms off every start-up
-
-            shutil.copy2(self.path, backup)
-        except OSError as error:
-            self.read_only = True
-            reason = error.strerror or str(error)
-            self._notice(
-                "migrated",
-                f"Your saved data needs updating from version {version}, but a safety copy could "
-                f"not be made ({reason}). It has been left untouched; changes will not be saved.",
-            )
-            return None
-        for step in range(version, SCHEMA_VERSION):
-            data = MIGRATIONS[step](copy.deepcopy(data))
-            data["schema_version"] = step + 1
-        self.dirty = True
-        self._notice(
-            "migrated",
-            f"Your saved data was updated from version {version} to {SCHEMA_VERSION}. "
-            f"The original is kept as {backup.name}.",
-            backup,
-        )
-        return data
-
-    def _keep_valid_items(
-        self, data: dict[str, Any], duplicates: list[str], problem: str = ""
-    ) -> None:
-        """Take every item the schema accepts. If any is not, or the file names a key twice, the
-        original file is set aside whole and every such item is listed: nothing is lost."""
-        state = empty_state()
-        rejected: list[Rejected] = []
-        for name, value in data.items():
-            if name == "schema_version":
-                continue
-            if name in SECTIONS:
-                state[name], refused = check_section(name, value)
-                rejected += refused
-            elif why := plain(value):
-                rejected.append(Rejected(str(name)[:80], "*", why))
-            else:
-                state[name] = value  # a part a newer version wrote: kept as it is
-        if not (rejected or duplicates or problem):
-            self._state = state
-            return
-        moved = self._move_aside()
-        if moved is None:
-            return
-        self._state = state
-        self.dirty = True
-        lines = [problem] if problem else []
-        lines += [item.sentence() for item in rejected[:8]]
-        if len(rejected) > 8:
-            lines.append(f"…and {len(rejected) - 8} more")
-        if duplicates:
-            shown = ", ".join(sorted(set(duplicates))[:5])
-            lines.append(f"some entries appeared twice ({shown}); the later of each was used")
-        self._notice(
-            "repaired",
-            "Part of your saved data could not be used: " + "; ".join(lines) + ". The original "
-            f"file is kept as {moved}; the app has started with everything else.",
-            moved,
-        )
-
-    def _set_aside_and_start_fresh(self, reason: str) -> None:
-        moved = self._move_aside()
-        if moved is None:
-            return
-        self.dirty = True
-        self._notice(
-            "damaged",
-            f"Your saved data could not be read because {reason}. The damaged file is kept as "
-            f"{moved} so nothing is lost; the app has started afresh.",
-            moved,
-        )
-
-    def _move_aside(self) -> Path | None:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = self._unique_sibling(f"state.damaged-{stamp}")
-        try:
-            self.path.replace(target)
-        except OSError as error:
-            self.read_only = True
-            reason = error.strerror or str(error)
-            self._notice(
-                "unreadable",
-                f"Your saved data ({self.path}) is damaged and could not be moved aside "
-                f"({reason}). It has been left untouched; changes made now will not be saved.",
-            )
-            return None
-        return target
-
-    def _unique_sibling(self, stem: str) -> Path:
-        candidate = self.folder / f"{stem}.json"
-        counter = 2
-        while candidate.exists():
-            candidate = self.folder / f"{stem}-{counter}.json"
-            counter += 1
-        return candidate
 
     def _notice(self, kind: NoticeKind, message: str, kept: Path | None = None) -> None:
         self.notices.append(StoreNotice(kind, message, kept))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mnhsc_desktop.core.store import atomic, safe_json
+from mnhsc_desktop.core.store import atomic, repairs, safe_json, state_schema
 from mnhsc_desktop.core.store import store as store_module
 from mnhsc_desktop.core.store.atomic import WriteFailed
 from mnhsc_desktop.core.store.store import SCHEMA_VERSION, STORE_FILE, StateChange, Store
@@ -121,9 +121,10 @@ def test_newer_version_is_left_untouched_and_read_only(data_dir: Path) -> None:
 def test_migration_copies_the_old_file_aside_first(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 3)
-    monkeypatch.setitem(store_module.MIGRATIONS, 1, lambda s: {**s, "ladder": {"v": 2}})
-    monkeypatch.setitem(store_module.MIGRATIONS, 2, lambda s: {**s, "profile": {"v": 3}})
+    for module in (store_module, repairs, state_schema):
+        monkeypatch.setattr(module, "SCHEMA_VERSION", 3)
+    monkeypatch.setitem(repairs.MIGRATIONS, 1, lambda s: {**s, "ladder": {"v": 2}})
+    monkeypatch.setitem(repairs.MIGRATIONS, 2, lambda s: {**s, "profile": {"v": 3}})
     old = json.dumps({"schema_version": 1, "ladder": {"v": 1}})
     (data_dir / STORE_FILE).write_text(old)
     store = Store.open(data_dir)
