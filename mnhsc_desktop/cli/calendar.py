@@ -94,6 +94,7 @@ def import_file(args: argparse.Namespace) -> int:
     """Print the same summary as the window's preview; import unless --dry-run."""
     from mnhsc_desktop.core.calendar.ics.importer import ImportRefused, apply_import, plan_import
     from mnhsc_desktop.core.store.paths import user_data_dir
+    from mnhsc_desktop.core.text import printable
 
     if not args.dry_run and refuse_while_open(user_data_dir(args.data_dir)):
         return EXIT_FAILED
@@ -104,9 +105,9 @@ def import_file(args: argparse.Namespace) -> int:
         say(str(refusal), error=True)
         return EXIT_USAGE
     for note in plan.notes:
-        say(f"note: {note}")
-    say(f"{plan.source.name}: {plan.summary()}.")
+        say(f"note: {printable(str(note), 300)}")
+    say(f"{printable(plan.source.name)}: {plan.summary()}.")
     for skipped in plan.skipped:
-        say(f"  skipped {skipped}")
+        say(f"  skipped {printable(str(skipped), 300)}")
     done = f"Imported {plan.changes} event{'s' if plan.changes != 1 else ''}."
     return finish_import(store, args.dry_run, lambda: apply_import(store, plan), done)

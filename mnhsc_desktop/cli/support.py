@@ -12,10 +12,18 @@ EXIT_NOT_RESPONDING = 3
 
 
 def say(text: str, *, error: bool = False) -> None:
-    """Print, tolerating the missing console of a Windows GUI launch."""
+    """Print, tolerating the missing console of a Windows GUI launch. Control characters (from a
+    file's text: escape sequences that would recolour or rewrite the terminal) are escaped."""
     stream = sys.stderr if error else sys.stdout
     if stream is not None:
-        print(text, file=stream)
+        lines = text.split("\n")
+        print(
+            "\n".join(
+                "".join(c if c.isprintable() or c == "\t" else repr(c)[1:-1] for c in line)
+                for line in lines
+            ),
+            file=stream,
+        )
 
 
 def finish_import(store, dry_run: bool, apply: Callable[[], object], done: str) -> int:

@@ -209,3 +209,16 @@ def test_the_command_line_names_the_other_pc_holding_the_folder(run_app, tmp_pat
     result = run_app("--data-dir", str(data), "progress", "import", str(source))
     assert result.returncode == 1
     assert "WARD-PC-7" in result.stderr and "mnhsc-desktop.lock" in result.stderr
+
+
+def test_import_output_escapes_text_from_the_file(run_app, tmp_path: Path) -> None:
+    """Key names from a progress file are shown, but cannot recolour the terminal or fake lines."""
+    source = tmp_path / "progress.json"
+    data = {"ladder": {"done/\x1b[2Jx\nImported everything.": "not a tick"}}
+    source.write_text(
+        json.dumps({"format": "mnhsc-desktop-progress", "format_version": 1, "data": data})
+    )
+    result = run_app("--data-dir", str(tmp_path / "data"), "progress", "import", str(source))
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\\x1b[2Jx\\nImported everything." in result.stdout
+    assert "\nImported everything." not in result.stdout

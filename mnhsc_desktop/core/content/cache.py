@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from mnhsc_desktop import __version__
+from mnhsc_desktop.core.input_files import read_bounded
 from mnhsc_desktop.core.store.atomic import atomic_write_bytes
 
 CACHE_FILE = "content-cache.json"
+MAX_CACHE_BYTES = 8 * 1024 * 1024  # the shipped content takes ~60 KB; a larger cache is not kept
 
 
 class ContentCache:
@@ -25,8 +27,8 @@ class ContentCache:
         self.path = Path(folder) / CACHE_FILE
         self._entries: dict[str, Any] = {}
         self._changed = False
-        with contextlib.suppress(OSError, ValueError):
-            stored = json.loads(self.path.read_bytes())
+        with contextlib.suppress(OSError, ValueError, RecursionError):
+            stored = json.loads(read_bounded(self.path, MAX_CACHE_BYTES))
             if isinstance(stored, dict) and stored.get("app_version") == __version__:
                 self._entries = stored.get("files") or {}
 
@@ -56,7 +58,9 @@ class ContentCache:
         if not self._changed:
             return
         payload = {"app_version": __version__, "files": self._entries}
-        with contextlib.suppress(OSError, TypeError, ValueError):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(self.path, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+        with contextlib.suppress(OSError, TypeError, ValueError, RecursionError):
+            data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+            if len(data) <= MAX_CACHE_BYTES:  # bounded: it sits in every user's folder
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                atomic_write_bytes(self.path, data)
         self._changed = False

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mnhsc_desktop.core.text import printable
+
 
 @dataclass(frozen=True)
 class ContentError:
@@ -31,7 +33,7 @@ class ContentError:
         if self.line is not None:
             where += f", line {self.line}"
         if self.field:
-            where += f", field '{self.field}'"
+            where += f", field '{printable(self.field)}'"
         return f"{where}: {self.message}"
 
 
@@ -101,24 +103,43 @@ def _strict_safe_loader() -> type:
     return StrictSafeLoader
 
 
+MAX_CONTENT_BYTES = 4 * 1024 * 1024  # the shipped files are ~15 KB each
+MAX_ALIASES = 200  # YAML's &anchor / *alias: enough for reuse, too few for a "billion laughs"
+MAX_NESTING = 40  # the shipped files nest 4 deep
+MAX_EXPANDED = 20_000_000  # characters, every alias written out (the shipped files: ~15,000)
+
+
 def load_yaml(path: Path) -> LinedDict:
-    """Parse one YAML file whose top level must be a mapping; raise ContentFileError otherwise."""
+    """Parse one YAML file whose top level must be a mapping; raise ContentFileError otherwise.
+
+    Only a regular file inside the content folder is read (a link out of it, a device or a pipe
+    is refused), at most MAX_CONTENT_BYTES, and its aliases and nesting are counted before
+    anything is built, so a hostile file costs milliseconds, not minutes and gigabytes.
+    """
     name = path.name
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ContentFileError(
-            [ContentError(name, None, None, f"is not UTF-8 text ({error.reason})")]
-        ) from error
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise ContentFileError(
-            [ContentError(name, None, None, f"cannot be read: {reason}")]
-        ) from error
-    import yaml
+
+    def refuse(message: str, line: int | None = None) -> ContentFileError:
+        return ContentFileError([ContentError(name, line, None, message)])
+
+    from mnhsc_desktop.core.input_files import InputRefused, read_bounded
 
     try:
-        data = yaml.load(text, Loader=_strict_safe_loader())
+        if path.resolve().parent != path.parent.resolve():
+            raise refuse("is a link to a file outside the content folder, so it is not read")
+        raw = read_bounded(path, MAX_CONTENT_BYTES)
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise refuse(f"is not UTF-8 text ({error.reason})") from error
+    except InputRefused as refusal:
+        raise refuse(f"cannot be used: {refusal.reason}") from refusal
+    except OSError as error:
+        raise refuse(f"cannot be read: {error.strerror or error}") from error
+    import yaml
+
+    loader = _strict_safe_loader()
+    try:
+        _check_shape(yaml, yaml.parse(text, Loader=loader), refuse)
+        data = yaml.load(text, Loader=loader)
     except _DuplicateKey as error:
         raise ContentFileError(
             [ContentError(name, error.line, str(error.key), str(error))]
@@ -126,18 +147,52 @@ def load_yaml(path: Path) -> LinedDict:
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else None
         problem = error.problem or "not valid YAML"
-        raise ContentFileError(
-            [ContentError(name, line, None, f"not valid YAML: {problem}")]
-        ) from error
+        raise refuse(f"not valid YAML: {printable(problem)}", line) from error
     except yaml.YAMLError as error:
-        raise ContentFileError(
-            [ContentError(name, None, None, f"not valid YAML: {error}")]
-        ) from error
+        raise refuse(f"not valid YAML: {printable(str(error))}") from error
     if not isinstance(data, LinedDict):
-        raise ContentFileError(
-            [ContentError(name, 1, None, "should be a mapping of keys to values")]
-        )
+        raise refuse("should be a mapping of keys to values", 1)
     return data
+
+
+def _check_shape(yaml: Any, events: Any, refuse: Any) -> None:
+    """Count aliases, nesting and the size the file would have with every alias written out, in
+    the parser's events, before any object is built (a "billion laughs" file is ~1 KB)."""
+    sizes: list[list[Any]] = [[None, 0]]  # [anchor, size so far] per open mapping or list
+    anchored: dict[str, int] = {}
+    aliases = 0
+
+    def add(size: int, event: Any) -> None:
+        sizes[-1][1] += size
+        if sizes[-1][1] > MAX_EXPANDED:
+            raise refuse(
+                f"would be larger than {MAX_EXPANDED // 1_000_000} million characters with its "
+                "*aliases written out",
+                event.start_mark.line + 1,
+            )
+
+    for event in events:
+        if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            sizes.append([event.anchor, 0])
+            if len(sizes) > MAX_NESTING + 1:
+                raise refuse(
+                    f"nests more than {MAX_NESTING} levels deep", event.start_mark.line + 1
+                )
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            anchor, size = sizes.pop()
+            if anchor:
+                anchored[anchor] = size
+            add(size, event)
+        elif isinstance(event, yaml.ScalarEvent):
+            if event.anchor:
+                anchored[event.anchor] = len(event.value) + 1
+            add(len(event.value) + 1, event)
+        elif isinstance(event, yaml.AliasEvent):
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                line = event.start_mark.line + 1
+                raise refuse(f"repeats more than {MAX_ALIASES} anchors (*aliases)", line)
+            add(anchored.get(event.anchor, 0), event)
 
 
 class _Builder:
@@ -283,7 +338,7 @@ def _describe(value: Any) -> str:
         return "a list"
     if isinstance(value, (int, float)):
         return f"the number {value}"
-    return f"'{value}'"
+    return f"'{printable(str(value), 60)}'"
 
 
 def build_dataclass(cls: type, data: LinedDict, file: str) -> tuple[Any, list[ContentError]]:

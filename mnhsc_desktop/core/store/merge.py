@@ -75,7 +75,7 @@ def take_in_disk_changes(store: Store) -> None:
         theirs = safe_json.parse(safe_json.read_bounded(store.path, MAX_STORE_BYTES)).value
     except FileNotFoundError:
         return  # removed meanwhile: what we hold is all there is
-    except (OSError, safe_json.JsonRefused):
+    except (OSError, safe_json.InputRefused):
         theirs = None
     usable = isinstance(theirs, dict) and theirs.get("schema_version") == SCHEMA_VERSION
     clean: dict[str, Any] = {}
@@ -88,7 +88,7 @@ def take_in_disk_changes(store: Store) -> None:
                 damaged = damaged or bool(rejected)
     try:
         base = safe_json.parse(store.synced_bytes).value if store.synced_bytes else {}
-    except safe_json.JsonRefused:
+    except safe_json.InputRefused:
         base = {}
     merge = merge_states(
         base if isinstance(base, dict) else {}, store.snapshot(), clean, store.changed_here

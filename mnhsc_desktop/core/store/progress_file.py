@@ -72,7 +72,7 @@ class ProgressPlan:
 def read_progress(path: Path) -> dict[str, Any]:
     try:
         parsed = safe_json.parse(safe_json.read_bounded(path, MAX_BYTES))
-    except safe_json.JsonRefused as refusal:
+    except safe_json.InputRefused as refusal:
         reason = refusal.reason
         if refusal.not_json:
             reason = "it is not a progress file from MNHSC Desktop (not JSON)"

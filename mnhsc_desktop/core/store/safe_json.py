@@ -4,30 +4,22 @@ hold, and every duplicated key noticed rather than silently dropped.
 
 Numbers beyond the limits (NaN, Infinity, 1e400, thousands of digits) do not fail the whole read:
 they come back as `Unusable` markers, which no schema accepts, so only the item holding one is set
-aside. Nesting too deep for the parser fails the read as a whole (JsonRefused).
+aside. Nesting too deep for the parser fails the read as a whole (InputRefused).
 """
 
 from __future__ import annotations
 
 import json
 import math
-import os
 import re
-import stat
-from pathlib import Path
 from typing import Any
+
+from mnhsc_desktop.core.input_files import InputRefused, read_bounded
+
+__all__ = ["InputRefused", "Parsed", "Unusable", "has_lone_surrogate", "parse", "read_bounded"]
 
 MAX_INT_DIGITS = 18  # well past any count, minutes or sequence; Python's own limit is 4,300
 _LONE_SURROGATE = "[\ud800-\udfff]"
-
-
-class JsonRefused(ValueError):
-    """The file is not one we will read; `reason` says why, as a clause ("it is …")."""
-
-    def __init__(self, reason: str, not_json: bool = False) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.not_json = not_json  # the text is not JSON at all (rather than too big or too deep)
 
 
 class Unusable:
@@ -51,36 +43,10 @@ class Parsed:
         self.duplicate_keys = duplicate_keys
 
 
-def read_bounded(path: Path, max_bytes: int) -> bytes:
-    """The bytes of a regular file of at most `max_bytes`, checked on the opened file (so a file
-    swapped for a FIFO or a device between a check and the read cannot hang or flood us).
-
-    Raises JsonRefused for anything that is not a regular file or is too large, OSError for
-    ordinary I/O errors (missing file, permissions).
-    """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise JsonRefused("it is not an ordinary file (a device, a pipe or a folder)")
-        if info.st_size > max_bytes:
-            raise JsonRefused(f"it is larger than {max_bytes // (1024 * 1024)} MB")
-        chunks, total = [], 0
-        while chunk := os.read(fd, min(1 << 20, max_bytes + 1 - total)):
-            chunks.append(chunk)
-            total += len(chunk)
-            if total > max_bytes:
-                raise JsonRefused(f"it is larger than {max_bytes // (1024 * 1024)} MB")
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
-
-
 def parse(raw: bytes) -> Parsed:
     """JSON from bytes (UTF-8, with or without a byte-order mark).
 
-    Raises JsonRefused when the text is not JSON at all or nests too deeply to read.
+    Raises InputRefused when the text is not JSON at all or nests too deeply to read.
     """
     duplicates: list[str] = []
 
@@ -101,15 +67,15 @@ def parse(raw: bytes) -> Parsed:
             parse_constant=Unusable,
         )
     except UnicodeDecodeError as error:
-        raise JsonRefused(
+        raise InputRefused(
             f"it is not UTF-8 text ({error.reason} at byte {error.start})", not_json=True
         ) from error
     except json.JSONDecodeError as error:
         if not raw.strip():
-            raise JsonRefused("the file is empty", not_json=True) from error
-        raise JsonRefused(f"it is not valid JSON ({error})", not_json=True) from error
+            raise InputRefused("the file is empty", not_json=True) from error
+        raise InputRefused(f"it is not valid JSON ({error})", not_json=True) from error
     except RecursionError as error:
-        raise JsonRefused("it is nested too deeply to be a file this app wrote") from error
+        raise InputRefused("it is nested too deeply to be a file this app wrote") from error
     return Parsed(value, duplicates)
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from mnhsc_desktop.core.store.safe_json import has_lone_surrogate
+from mnhsc_desktop.core.text import printable
 
 Check = Callable[[Any], str | None]  # None when the value is acceptable, else why not
 MAX_KEY = 300
@@ -298,11 +299,11 @@ def check_section(section: str, items: Any) -> tuple[dict[str, Any], list[Reject
 def describe(section: str, key: str) -> str:
     """An item named in words, for lists of what was skipped or set aside."""
     kind, _, name = key.partition("/")
-    readable = name.replace("-", " ")
+    readable = printable(name.replace("-", " "), 60)
     return {
         ("ladder", "done"): f"QI resource “{readable}”",
         ("ladder", "level"): f"where I am in “{readable}”",
-        ("calendar", "event"): f"calendar event {name.split('@')[0]}",
+        ("calendar", "event"): f"calendar event {printable(name.split('@')[0], 60)}",
         ("culture", "log"): f"team log of “{readable}”",
         ("culture", "plan"): "a session plan",
         ("culture", "attachment"): f"files attached to “{readable}”",

@@ -118,7 +118,7 @@ class Store(StoreRepairs):
             raw = safe_json.read_bounded(self.path, MAX_STORE_BYTES)
         except (FileNotFoundError, NotADirectoryError):
             return  # first run, or no folder yet: nothing on disk to protect
-        except (OSError, safe_json.JsonRefused) as error:
+        except (OSError, safe_json.InputRefused) as error:
             self.read_only = True
             reason = getattr(error, "reason", None) or getattr(error, "strerror", None) or error
             self._notice(
@@ -130,7 +130,7 @@ class Store(StoreRepairs):
         self.synced_bytes = raw
         try:
             parsed = safe_json.parse(raw)
-        except safe_json.JsonRefused as refusal:
+        except safe_json.InputRefused as refusal:
             self._set_aside_and_start_fresh(refusal.reason)
             return
         data = parsed.value
@@ -166,7 +166,7 @@ class Store(StoreRepairs):
             saved = dt.datetime.fromtimestamp(self.local_copy.stat().st_mtime).strftime(
                 "%d %b %Y %H:%M"
             )
-        except (OSError, safe_json.JsonRefused):
+        except (OSError, safe_json.InputRefused):
             data, saved = None, None
         if isinstance(data, dict) and data.get("schema_version") == SCHEMA_VERSION:
             for name in SECTIONS:
