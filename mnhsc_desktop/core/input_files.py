@@ -15,10 +15,11 @@ from pathlib import Path
 class InputRefused(ValueError):
     """The file is not one we will read; `reason` says why, as a clause ("it is …")."""
 
-    def __init__(self, reason: str, not_json: bool = False) -> None:
+    def __init__(self, reason: str, not_json: bool = False, size: int | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
         self.not_json = not_json  # JSON readers: the text is not JSON at all
+        self.size = size  # bytes, when the file was refused for its size
 
 
 def read_bounded(path: Path, max_bytes: int) -> bytes:
@@ -35,7 +36,7 @@ def read_bounded(path: Path, max_bytes: int) -> bytes:
             raise InputRefused("it is not an ordinary file (a device, a pipe or a folder)")
         too_large = f"it is larger than {_size(max_bytes)}"
         if info.st_size > max_bytes:
-            raise InputRefused(too_large)
+            raise InputRefused(too_large, size=info.st_size)
         chunks, total = [], 0
         while chunk := os.read(fd, min(1 << 20, max_bytes + 1 - total)):
             chunks.append(chunk)

@@ -15,8 +15,11 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mnhsc_desktop.core.text import printable
+
 CONFIG_ENV = "MNHSC_CONFIG"
 SECTION = "mnhsc-desktop"
+MAX_CONFIG_BYTES = 64 * 1024  # a handful of settings
 KEYS = ("content_dir", "default_data_dir", "allow_external_links", "organisation_name")
 
 
@@ -54,11 +57,18 @@ def load_machine_config(path: Path | None = None) -> MachineConfig:
         return MachineConfig()
     import configparser
 
+    from mnhsc_desktop.core.input_files import InputRefused, read_bounded
+
     parser = configparser.ConfigParser(interpolation=None)
     try:
-        parser.read_string(path.read_text(encoding="utf-8-sig"), source=str(path))
+        text = read_bounded(path, MAX_CONFIG_BYTES).decode("utf-8-sig")
+        parser.read_string(text, source=str(path))
+    except InputRefused as refusal:
+        return MachineConfig(path, problems=(f"{path} was not read: {refusal.reason}",))
     except (OSError, UnicodeDecodeError, configparser.Error) as error:
-        return MachineConfig(path, problems=(f"{path} could not be read: {error}",))
+        return MachineConfig(
+            path, problems=(f"{path} could not be read: {printable(str(error), 200)}",)
+        )
     problems: list[str] = []
     if not parser.has_section(SECTION):
         return MachineConfig(

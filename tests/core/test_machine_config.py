@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,14 @@ def test_the_organisation_is_named_on_the_record() -> None:
         organisation="Example Trust",
     )
     assert "at Example Trust with MNHSC Desktop" in record.html()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_or_device_as_the_settings_file_is_reported_not_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "config.ini"
+    os.mkfifo(fifo)
+    config = load_machine_config(fifo)  # opening a FIFO for reading used to wait for ever
+    assert "not an ordinary file" in config.problems[0]
+    if Path("/dev/zero").exists():
+        config = load_machine_config(Path("/dev/zero"))  # used to read until memory ran out
+        assert "not an ordinary file" in config.problems[0]

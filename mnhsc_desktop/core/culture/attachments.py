@@ -43,9 +43,41 @@ class Check:
     path: Path | None = None  # the real file, when ok
 
 
+_DEVICE_NAMES = {"CON", "NUL", "PRN", "AUX"} | {
+    f"{port}{n}" for port in ("COM", "LPT") for n in range(1, 10)
+}
+
+
+def is_network_or_device(raw: str) -> bool:
+    r"""A path that would make the PC contact another computer (\\host\share, //host/share) or
+    that names a device (\\.\COM1, \\?\, /dev/zero, NUL.pdf): never looked at, let alone
+    opened."""
+    name = raw.replace("\\", "/").rsplit("/", 1)[-1]
+    device = name.split(".", 1)[0].strip().upper() in _DEVICE_NAMES
+    return device or raw.startswith(("\\\\", "//", "/dev/"))
+
+
+def state_of(raw: str) -> str:
+    """ "" for a file that is there, else a word for the list ("missing", "not opened"), found
+    without raising (a name too long for the system, a folder we may not read) and without
+    touching the network."""
+    if is_network_or_device(raw):
+        return "not opened: a network or device path"
+    try:
+        return "" if Path(raw).is_file() else "missing"
+    except (OSError, ValueError):
+        return "cannot be reached"
+
+
 def check(path: str | Path) -> Check:
     """Whether `path` may be opened with the system's viewer, and why not if not."""
     raw = str(path)
+    if is_network_or_device(raw):
+        return Check(
+            False,
+            f"{raw} is a network or device path, which this app does not open. Save a copy of "
+            "the file on this PC (or a drive with a letter) and attach that.",
+        )
     name = Path(raw).name
     if not name or name.endswith((".", " ")):
         return Check(
@@ -58,8 +90,10 @@ def check(path: str | Path) -> Check:
             False,
             f"{raw} is not there any more: it may have been moved or deleted. Attach it again.",
         )
-    except (OSError, RuntimeError) as error:
-        return Check(False, f"{raw} cannot be reached ({error}).")
+    except (OSError, RuntimeError, ValueError) as error:
+        return Check(
+            False, f"{raw} cannot be reached ({getattr(error, 'strerror', None) or error})."
+        )
     if not real.is_file():
         return Check(False, f"{real} is not a file.")
     for candidate in (Path(name), real):  # the name given, and what it really points to

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mnhsc_desktop.core.culture.attachments import attach, attachments, check, detach
+from mnhsc_desktop.core.culture.attachments import attach, attachments, check, detach, state_of
 from mnhsc_desktop.core.store.store import Store
 
 FILTER = "Documents and media (*.pdf *.doc *.docx *.ppt *.pptx *.txt *.png *.jpg *.jpeg *.mp3 *.wav *.mp4 *.m4v *.mov *.avi *.mkv *.webm);;All files (*)"
@@ -64,8 +64,8 @@ class AttachmentsPanel(QWidget):
         if activity_id is None:
             return
         for path in attachments(self.store, activity_id):
-            missing = "" if Path(path).exists() else "  (missing)"
-            self.files.addItem(f"{Path(path).name}{missing}")
+            state = state_of(path)
+            self.files.addItem(f"{Path(path).name}{f'  ({state})' if state else ''}")
             self.files.item(self.files.count() - 1).setToolTip(path)
         self._fit()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 from pathlib import Path
 
@@ -196,3 +197,13 @@ def test_export_then_import_into_a_fresh_store_changes_nothing(
     plan = plan_import(path, calendar)
     assert (len(plan.new), len(plan.updated), len(plan.skipped)) == (0, 0, 0)
     assert len(plan.unchanged) == len(calendar.events)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_or_device_is_refused_not_waited_on(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "calendar.ics")
+    with pytest.raises(ImportRefused, match="not an ordinary file"):
+        plan_import(tmp_path / "calendar.ics", EMPTY)
+    if Path("/dev/zero").exists():
+        with pytest.raises(ImportRefused, match="not an ordinary file"):
+            plan_import(Path("/dev/zero"), EMPTY)

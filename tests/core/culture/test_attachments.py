@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mnhsc_desktop.core.culture.attachments import attach, attachments, check, detach
+from mnhsc_desktop.core.culture.attachments import attach, attachments, check, detach, state_of
 from mnhsc_desktop.core.store.store import Store
 
 
@@ -68,3 +68,23 @@ def test_attach_and_detach(folder: Path, data_dir: Path) -> None:
     assert attachments(store, "how-to-huddle") == [str((folder / "film.mp4").resolve())]
     detach(store, "how-to-huddle", attachments(store, "how-to-huddle")[0])
     assert attachments(store, "how-to-huddle") == []
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["//host/share/x.mp4", "\\\\host\\share\\x.mp4", "\\\\.\\COM1", "/dev/zero", "C:\\a\\con.pdf"],
+)
+def test_network_and_device_paths_are_never_looked_at(raw: str, monkeypatch) -> None:
+    def no_touching(*_args, **_kwargs):
+        raise AssertionError("the path was looked at")
+
+    monkeypatch.setattr(Path, "resolve", no_touching)
+    monkeypatch.setattr(Path, "is_file", no_touching)
+    result = check(raw)
+    assert not result.ok and "network or device path" in result.reason
+    assert state_of(raw).startswith("not opened")
+
+
+def test_a_name_too_long_for_the_system_is_refused_in_words() -> None:
+    raw = "/tmp/" + "a" * 300 + ".pdf"
+    assert not check(raw).ok and state_of(raw) in ("missing", "cannot be reached")

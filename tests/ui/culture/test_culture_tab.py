@@ -149,3 +149,32 @@ def test_learning_from_excellence_form(tab, monkeypatch, tmp_path: Path) -> None
         and "The night team on Ward 5" in text
         and "Clear SBAR handover" in text
     )
+
+
+def test_odd_attachment_paths_are_listed_and_never_opened(tab, monkeypatch) -> None:
+    """A name too long for the system, a folder that cannot be read, a network share and a
+    device: the panel lists each with why, and opening one says why instead of crashing."""
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QMessageBox
+
+    odd = [
+        "/tmp/" + "a" * 300 + ".pdf",
+        "//ward-share/films/huddle.mp4",
+        "\\\\ward-share\\films\\huddle.mp4",
+        "/dev/zero",
+        "C:\\films\\NUL.mp4",
+    ]
+    tab.store.set("culture", "attachment/how-to-huddle", odd)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: pytest.fail(url.toString()))
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    tab.select("say-thank-you")
+    tab.select("how-to-huddle")
+    shown = [tab.attachments.files.item(row).text() for row in range(len(odd))]
+    assert shown[0].endswith("(missing)") or shown[0].endswith("(cannot be reached)")
+    assert all(text.endswith("(not opened: a network or device path)") for text in shown[1:])
+    for row in range(len(odd)):
+        tab.attachments.files.setCurrentRow(row)
+        tab.attachments.open_selected()
+    assert len(warnings) == len(odd)
+    assert all("network or device path" in text for text in warnings[1:])

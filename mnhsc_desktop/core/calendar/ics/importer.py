@@ -98,13 +98,15 @@ def decode(path: Path, raw: bytes) -> tuple[str, list[str]]:
 
 def read_file(path: Path) -> tuple[Component, list[str]]:
     """The parsed calendar, or ImportRefused saying why the file cannot be used."""
+    from mnhsc_desktop.core.input_files import InputRefused, read_bounded
+
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ImportRefused(
-                path, f"is {size / 1024 / 1024:.0f} MB; the largest calendar accepted is 20 MB"
-            )
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_BYTES)
+    except InputRefused as refusal:
+        why = refusal.reason.removeprefix("it is ")
+        if refusal.size is not None:
+            why = f"{refusal.size / 1024 / 1024:.0f} MB; the largest calendar accepted is 20 MB"
+        raise ImportRefused(path, f"is {why}") from refusal
     except OSError as error:
         raise ImportRefused(path, f"could not be read ({error.strerror or error})") from error
     if not raw.strip():
