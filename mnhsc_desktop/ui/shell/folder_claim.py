@@ -39,17 +39,22 @@ def claim_folder(data_dir: Path, ask: Callable[[LockHolder], Choice] | None = No
             claim.status = f"{left.describe()}; it has been cleared."
         return claim
     holder = inspect_lock(data_dir)
-    if holder.state == "running-here" and guard.ask_running_copy_to_show():
-        say(f"{APP_NAME} is already running for {data_dir}; its window was brought to the front.")
-        claim.exit_code = EXIT_OK
-        return claim
+    if holder.state == "running-here":
+        if guard.ask_running_copy_to_show():
+            say(
+                f"{APP_NAME} is already running for {data_dir}; its window was brought to the front."
+            )
+            claim.exit_code = EXIT_OK
+            return claim
+        if guard.acquire():  # a command-line import held it for a moment, and is done
+            return claim
     if holder.state in ("gone", "unreadable", "free"):
         if guard.take_over():
             claim.status = f"{holder.describe()}; it has been cleared."
             return claim
     else:
         choice = (ask or ask_about_lock)(holder)
-        if choice == "take-over" and guard.take_over():
+        if choice == "take-over" and guard.take_over(force=True):
             claim.status = f"You took over this data folder from the other copy ({holder.path})."
             return claim
         if choice == "read-only":

@@ -58,11 +58,12 @@ class InstanceGuard(QObject):
         self._poll.start(FALLBACK_POLL_MS)
         return True
 
-    def take_over(self) -> bool:
-        """Remove the lock file another copy left (the caller has made sure, or the user chose
-        to), then take the folder. False if it still cannot be taken."""
-        if not self._lock.removeStaleLockFile():
-            with contextlib.suppress(OSError):  # Qt refuses while the holder's lock is live
+    def take_over(self, force: bool = False) -> bool:
+        """Remove a lock file left behind, then take the folder; False if it still cannot be
+        taken. Qt refuses to remove a lock its holder still has open; `force` (the user chose
+        to take over from a copy that does not answer) removes it all the same."""
+        if not self._lock.removeStaleLockFile() and force:
+            with contextlib.suppress(OSError):
                 (self._folder / LOCK_FILE).unlink()
         return self.acquire()
 

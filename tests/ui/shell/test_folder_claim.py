@@ -76,3 +76,34 @@ def test_read_only_store_says_why_and_never_saves(qtbot, data_dir, other_pc_lock
     store.hold_read_only(claim.read_only_because)
     store.set("profile", "name", "Sam")
     assert store.save() is False and "WARD-PC-7" in store.notices[0].message
+
+
+def test_a_window_opened_during_a_command_line_import_waits_for_it(qtbot, data_dir) -> None:
+    """The import holds the folder's lock for a moment; the window then takes it normally."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from PySide6.QtCore import QLockFile\n"
+            f"lock = QLockFile({str(data_dir / LOCK_FILE)!r}); assert lock.tryLock(1000)\n"
+            "print('held', flush=True); time.sleep(1.5); lock.unlock()  # mnhsc-desktop-cli",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
+    try:
+        assert holder.stdout.readline() == "held\n"
+        claim = claim_folder(data_dir, ask=never_asked)
+        assert claim.exit_code is None and claim.read_only_because is None
+        assert our_lock(data_dir)
+        claim.guard.release()
+    finally:
+        holder.kill()
+        holder.wait()
+        holder.stdout.close()
