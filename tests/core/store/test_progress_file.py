@@ -211,3 +211,19 @@ def test_a_fifo_or_device_as_import_file_is_refused(ward_b: Store, tmp_path: Pat
     if Path("/dev/zero").exists():
         with pytest.raises(ProgressRefused, match="not an ordinary file"):
             plan_progress_import(Path("/dev/zero"), ward_b)
+
+
+def test_an_import_with_favourites_of_the_wrong_type_is_skipped(ward_b: Store, tmp_path) -> None:
+    """The probe's file `{"culture": {"favourites": [{"a": 1}]}}` was accepted, and the Culture
+    tab then crashed the app (SIGSEGV)."""
+    plan = plan_progress_import(
+        progress_file(tmp_path, {"culture": {"favourites": [{"a": 1}]}}), ward_b
+    )
+    assert plan.merged == {} and "culture: favourites" in plan.skipped[0].what
+
+
+def test_an_imported_plan_with_wrong_types_is_skipped(ward_b: Store, tmp_path) -> None:
+    """It used to be accepted and then shown as an error box when the planner opened."""
+    bad = {"name": ["x"], "items": [{"kind": "free", "title": "Break", "minutes": "ten"}]}
+    plan = plan_progress_import(progress_file(tmp_path, {"culture": {"plan/abc": bad}}), ward_b)
+    assert plan.merged == {} and "session plan" in plan.skipped[0].what
