@@ -27,3 +27,19 @@ def make_window(qtbot, data_dir: Path) -> Callable[..., MainWindow]:
         return window
 
     return build
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_message_boxes(monkeypatch):
+    """A message box nobody answers would hang the run offscreen: fail at once instead. A test
+    that expects one patches it again with its answer."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def unexpected(kind: str):
+        def box(_parent, title, text, *_args, **_kwargs):
+            raise AssertionError(f"unexpected {kind} box: {title}: {text}")
+
+        return box
+
+    for kind in ("question", "warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, unexpected(kind))

@@ -157,19 +157,30 @@ class Progress:
     def __init__(self, store: Store) -> None:
         self.levels: dict[str, list[LevelChange]] = {}
         self.done: dict[str, Completion] = {}
+        self.unticked: dict[str, Completion] = {}  # what was written before an untick, kept
         for key, value in store.items(SECTION):
             self._read(key, value)
 
     def _read(self, key: str, value: Any) -> None:
         kind, _, name = key.partition("/")
-        self.levels.pop(name, None) if kind == "level" else self.done.pop(name, None)
+        if kind == "level":
+            self.levels.pop(name, None)
+        else:
+            self.done.pop(name, None)
+            self.unticked.pop(name, None)
         try:
             if kind == "level" and isinstance(value, list):
                 self.levels[name] = [_level_from_json(v) for v in value]
             elif kind == "done" and isinstance(value, dict) and value.get("done", True):
                 self.done[name] = _completion_from_json(name, value)
+            elif kind == "done" and isinstance(value, dict) and "date" in value:
+                self.unticked[name] = _completion_from_json(name, value)
         except (KeyError, TypeError, ValueError):
             pass  # a damaged entry is left in the store untouched, and not shown
+
+    def last_written(self, resource_id: str) -> Completion | None:
+        """The tick to start a form from: the current one, or the one before an untick."""
+        return self.done.get(resource_id) or self.unticked.get(resource_id)
 
     def apply(self, store: Store, change: StateChange) -> Progress:
         """Take in one change (a tick, an undo, a level): re-reads only that key."""
@@ -215,8 +226,16 @@ def mark_done(store: Store, completion: Completion) -> StateChange | None:
 
 
 def undo_done(store: Store, resource_id: str) -> StateChange | None:
-    """Untick: kept as a dated tombstone, so a merge knows the undo is newer than the tick."""
-    return store.set(SECTION, f"done/{resource_id}", {"done": False, "changed_at": now_stamp()})
+    """Untick: kept as a dated tombstone, so a merge knows the undo is newer than the tick. What
+    was written (the reflection, the evidence) stays in it, and fills the form when the resource
+    is ticked again: an untick never loses words."""
+    before = store.get(SECTION, f"done/{resource_id}")
+    kept = (
+        {k: v for k, v in before.items() if k != "changed_at"} if isinstance(before, dict) else {}
+    )
+    return store.set(
+        SECTION, f"done/{resource_id}", {**kept, "done": False, "changed_at": now_stamp()}
+    )
 
 
 def _level_from_json(data: dict[str, Any]) -> LevelChange:

@@ -191,18 +191,21 @@ _LEVEL_CHANGE = record(
     {"level": one_of("none", "learn", "living", "leading"), "date": iso_date},
     {"note": text(MAX_TEXT), "changed_at": stamp},
 )
-_UNDONE = record({"done": one_of(False)}, {"changed_at": stamp})
+_WRITTEN = {
+    "participatory": boolean,
+    "learned": text(MAX_TEXT),
+    "practice": text(MAX_TEXT),
+    "evidence": text(MAX_TEXT),
+    "code_theme": optional(text(60)),
+    "changed_at": stamp,
+}
+# An untick keeps what was written with the tick, so it can come back.
+_UNDONE = record(
+    {"done": one_of(False)},
+    {"date": iso_date, "minutes": amount(1, MAX_MINUTES), **_WRITTEN},
+)
 _DONE = record(
-    {"date": iso_date, "minutes": amount(1, MAX_MINUTES)},
-    {
-        "done": one_of(True),
-        "participatory": boolean,
-        "learned": text(MAX_TEXT),
-        "practice": text(MAX_TEXT),
-        "evidence": text(MAX_TEXT),
-        "code_theme": optional(text(60)),
-        "changed_at": stamp,
-    },
+    {"date": iso_date, "minutes": amount(1, MAX_MINUTES)}, {"done": one_of(True), **_WRITTEN}
 )
 _EVENT = record(
     {"uid": text(MAX_KEY), "title": text(), "kind": text(60), "start": iso_date, "end": iso_date},
@@ -298,6 +301,14 @@ def check_section(section: str, items: Any) -> tuple[dict[str, Any], list[Reject
 
 def describe(section: str, key: str) -> str:
     """An item named in words, for lists of what was skipped or set aside."""
+    named = {
+        ("calendar", "hidden"): "the events you hid",
+        ("culture", "favourites"): "your favourite activities",
+        ("profile", "name"): "your name",
+        ("profile", "revalidation_due"): "your revalidation date",
+    }
+    if (section, key) in named:
+        return named[(section, key)]
     kind, _, name = key.partition("/")
     readable = printable(name.replace("-", " "), 60)
     return {

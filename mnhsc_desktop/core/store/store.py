@@ -25,6 +25,7 @@ from mnhsc_desktop.core.store.state_schema import (
     check_section,
     empty_state,
 )
+from mnhsc_desktop.core.store.undo import ABSENT, UndoHistory
 
 STORE_FILE = "state.json"
 MAX_STORE_BYTES = 200 * 1024 * 1024  # a heavy user's file is a few MB
@@ -85,6 +86,7 @@ class Store(StoreRepairs):
         self.disk_signature: tuple[int, int, int] | None = None
         self.changed_here: set[tuple[str, str]] = set()
         self.merge_notes: list[str] = []
+        self.undo = UndoHistory()
 
     # -- reading -------------------------------------------------------------------------
     @classmethod
@@ -208,6 +210,7 @@ class Store(StoreRepairs):
         value = _checked(section, key, value)
         if self._state[section].get(key) == value and key in self._state[section]:
             return None
+        self.undo.remember(section, {key: self._state[section].get(key, ABSENT)})
         self._state[section][key] = value
         self.dirty = True
         self.changed_here.add((section, key))
@@ -220,29 +223,43 @@ class Store(StoreRepairs):
         """Set (or, for a value of None, remove) many keys at once, telling listeners once.
 
         The change's key is "*": an import of thousands of events is one change, not thousands.
+        Every value is checked before any is taken, so a refused value changes nothing.
         """
         if section not in SECTIONS:
             raise KeyError(f"unknown store section {section!r}")
         target = self._state[section]
-        changed = False
-        for key, value in changes.items():
-            if value is None:
-                if target.pop(key, None) is not None:
-                    changed = True
-                    self.changed_here.add((section, key))
-                continue
-            value = _checked(section, key, value)
-            if key not in target or target[key] != value:
-                target[key] = value
-                changed = True
-                self.changed_here.add((section, key))
-        if not changed:
+        checked = {k: None if v is None else _checked(section, k, v) for k, v in changes.items()}
+        before = {
+            key: target.get(key, ABSENT)
+            for key, value in checked.items()
+            if ((key in target) if value is None else (key not in target or target[key] != value))
+        }
+        if not before:
             return None
+        for key, value in checked.items():
+            if value is None:
+                target.pop(key, None)
+            else:
+                target[key] = value
+        self.undo.remember(section, before)
+        self.changed_here.update((section, key) for key in before)
         self.dirty = True
         change = StateChange(section, "*")
         for listener in list(self._listeners):
             listener(change)
         return change
+
+    def undo_last(self) -> str | None:
+        """Put back what the last change (in this session) replaced; its label, or None."""
+        step = self.undo.pop()
+        if step is None:
+            return None
+        self.undo.paused = True
+        try:
+            self.update(step.section, step.before)
+        finally:
+            self.undo.paused = False
+        return step.label
 
     def keys(self, section: str) -> list[str]:
         return list(self._state[section])

@@ -121,11 +121,11 @@ class EventCommands:
             "Delete event",
             f"Delete “{event.title}”"
             + (" and all its repeats" if event.repeat else "")
-            + "? This cannot be undone.",
+            + "? Edit > Undo (Ctrl+Z) brings it back.",
         )
         if answer == QMessageBox.StandardButton.Yes:
             delete_events(self.store, [event.key])
-            self.status.emit(f"Deleted “{event.title}”.")
+            self.status.emit(f"Deleted “{event.title}”. Ctrl+Z brings it back.")
 
     def _hide(self, event: Event | None, hidden: bool) -> None:
         if event is None:

@@ -44,7 +44,7 @@ class AttachmentsPanel(QWidget):
         row = QHBoxLayout()
         self.buttons: list[QPushButton] = []
         for text, name, slot in (
-            ("Attach a fil&e…", "Attach a file to this activity", self.attach_file),
+            ("Attach a file…", "Attach a file to this activity", self.attach_file),  # Alt+E: Edit
             ("O&pen", "Open the selected file", self.open_selected),
             ("&Detach file", "Remove the selected file from this activity", self.remove_selected),
         ):

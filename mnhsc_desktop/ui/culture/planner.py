@@ -165,7 +165,15 @@ class PlannerPanel(QWidget):
         self.print_button = self._button(
             "Print handout…", "Print the handout for this plan", lambda: self._handout("print")
         )
-        self.run_button = self._button("Run full scr&een", "Run this plan full screen", self.run)
+        # F5, as presentation programs use, rather than an Alt+letter: Alt+E is Edit's.
+        self.run_button = self._button(
+            "Run full screen (F5)", "Run this plan full screen", self.run
+        )
+        run_key = QAction("Run full screen", self)
+        run_key.setShortcuts([QKeySequence("F5")])
+        run_key.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        run_key.triggered.connect(lambda _checked=False: self.run())
+        self.addAction(run_key)
         buttons = (
             self.add_button,
             self.free_button,
@@ -272,7 +280,11 @@ class PlannerPanel(QWidget):
         if self.plan is None:
             return
         if (
-            QMessageBox.question(self, "Delete plan", f"Delete the plan “{self.plan.name}”?")
+            QMessageBox.question(
+                self,
+                "Delete plan",
+                f"Delete the plan “{self.plan.name}”? Edit > Undo (Ctrl+Z) brings it back.",
+            )
             == QMessageBox.StandardButton.Yes
         ):
             delete_plan(self.store, self.plan)

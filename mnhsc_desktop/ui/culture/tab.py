@@ -347,10 +347,12 @@ class CultureTab(QWidget):
         answer = QMessageBox.question(
             self,
             "Remove log entry",
-            f"Remove the entry of {uk_date(latest.date)} for “{activity.title}”?",
+            f"Remove the entry of {uk_date(latest.date)} for “{activity.title}”? Edit > Undo "
+            "(Ctrl+Z) brings it back.",
         )
         if answer == QMessageBox.StandardButton.Yes:
             remove_log_entry(self.store, latest)
+            self.status.emit("Log entry removed. Ctrl+Z brings it back.")
 
     # -- sessions ------------------------------------------------------------------------------
     def run_plan(self, plan) -> None:

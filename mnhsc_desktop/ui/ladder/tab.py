@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -368,16 +369,27 @@ class LadderTab(RecordCommands, QWidget):
         resource = self.selected_resource()
         if resource is None:
             return
-        dialog = DoneDialog(self, resource, self.progress.done.get(resource.id))
+        dialog = DoneDialog(self, resource, self.progress.last_written(resource.id))
         if dialog.exec():
             mark_done(self.store, dialog.completion())
             self.status.emit(f"Done: {resource.title}.")
 
     def undo_selected(self) -> None:
         resource = self.selected_resource()
-        if resource is not None and resource.id in self.progress.done:
-            undo_done(self.store, resource.id)
-            self.status.emit(f"Tick removed: {resource.title}.")
+        if resource is None or resource.id not in self.progress.done:
+            return
+        done = self.progress.done[resource.id]
+        if done.has_reflection or done.evidence.strip():
+            answer = QMessageBox.question(
+                self,
+                "Remove the tick?",
+                f"Remove the tick from “{resource.title}”? What you wrote is kept: it comes "
+                "back when you tick it again, and Edit > Undo (Ctrl+Z) puts the tick back.",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        undo_done(self.store, resource.id)
+        self.status.emit(f"Tick removed: {resource.title}. Ctrl+Z puts it back.")
 
     def copy_selected(self) -> None:
         resource = self.selected_resource()

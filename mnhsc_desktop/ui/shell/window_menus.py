@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 
 from mnhsc_desktop import APP_NAME
+from mnhsc_desktop.ui.shell.widgets import follow_store
 
 # (key saved in the store, tab title with mnemonic)
 TABS = (
@@ -20,7 +21,19 @@ TABS = (
 
 
 class WindowMenus:
-    """File, Calendar, View and Help, built once; Help > Keyboard shortcuts lists them."""
+    """File, Edit, Calendar, View and Help, built once; Help > Keyboard shortcuts lists them."""
+
+    def undo_last_change(self) -> None:
+        """Edit > Undo: put back what the last change replaced (a tick, a deleted event…)."""
+        label = self.store.undo_last()
+        self.statusBar().showMessage(
+            f"Undone: {label}." if label else "Nothing to undo in this session.", 8000
+        )
+
+    def _refresh_undo(self, _change=None) -> None:
+        label = self.store.undo.next_label
+        self.undo_action.setEnabled(label is not None)
+        self.undo_action.setText(f"&Undo {label}" if label else "&Undo")
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -42,6 +55,12 @@ class WindowMenus:
         )
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self._action("&Undo", "Ctrl+Z", self.undo_last_change)
+        edit_menu.addAction(self.undo_action)
+        self._refresh_undo()
+        follow_store(self.store, self, self._refresh_undo)
 
         calendar_menu = self.menuBar().addMenu("&Calendar")
         self.new_event_action = self._action("&New event…", "Ctrl+N", self._new_event)

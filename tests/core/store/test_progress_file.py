@@ -219,7 +219,7 @@ def test_an_import_with_favourites_of_the_wrong_type_is_skipped(ward_b: Store, t
     plan = plan_progress_import(
         progress_file(tmp_path, {"culture": {"favourites": [{"a": 1}]}}), ward_b
     )
-    assert plan.merged == {} and "culture: favourites" in plan.skipped[0].what
+    assert plan.merged == {} and "your favourite activities" in plan.skipped[0].what
 
 
 def test_an_imported_plan_with_wrong_types_is_skipped(ward_b: Store, tmp_path) -> None:

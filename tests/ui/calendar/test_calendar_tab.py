@@ -124,6 +124,9 @@ def test_add_edit_and_delete_an_own_event(tab, monkeypatch, data_dir: Path) -> N
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     tab.delete_selected()
     assert all(o.event.key != event.key for o in tab.calendar.occurrences())
+    assert tab.store.undo_last() is not None  # Edit > Undo: the event and its notes are back
+    (back,) = {o.event for o in tab.calendar.occurrences() if o.event.key == event.key}
+    assert back.title.endswith("(room change)") and back.repeat.count == 4
 
 
 def test_the_dialog_says_what_needs_fixing(qtbot) -> None:

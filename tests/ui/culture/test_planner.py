@@ -43,6 +43,10 @@ def test_build_a_plan_by_keyboard(tab, qtbot) -> None:
     qtbot.keyClick(planner.items, Qt.Key.Key_Delete)
     assert len(planner.plan.items) == 2
     assert plans(tab.store)[0].items == planner.plan.items, "saved as it changes"
+    started = []
+    planner.run_requested.connect(started.append)
+    qtbot.keyClick(planner.items, Qt.Key.Key_F5)  # as presentation programs start a show
+    assert started == [planner.plan]
 
 
 def test_drop_an_activity_into_the_plan(tab) -> None:

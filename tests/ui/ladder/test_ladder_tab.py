@@ -9,7 +9,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from mnhsc_desktop.core.store.store import STORE_FILE
 from mnhsc_desktop.ui.ladder.dialogs import DoneDialog, LevelDialog
@@ -72,11 +72,56 @@ def test_tick_a_resource_with_time_and_a_reflection(
     qtbot.waitUntil(lambda: (data_dir / STORE_FILE).exists(), timeout=2000)
     saved = json.loads((data_dir / STORE_FILE).read_text())["ladder"]["done/mike-evans-qi-video"]
     assert saved["minutes"] == 20 and saved["code_theme"] == "practise-effectively"
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda _p, _t, text: asked.append(text) or QMessageBox.StandardButton.Yes,
+    )
     tab.undo_button.click()
+    assert "What you wrote is kept" in asked[0]
     assert (
         "Not done" in tab.resources.currentItem().text()
         or "Next" in tab.resources.currentItem().text()
     )
+
+
+def test_untick_keeps_the_reflection_and_undo_puts_the_tick_back(tab, monkeypatch, window) -> None:
+    """The review found one click on "Undo tick" wiped the written reflection, with no question
+    and no way back; ticking again opened a blank form."""
+    select(tab, "pdsa", "learn")
+    choose_resource(tab, "mike-evans-qi-video")
+
+    def fill(dialog: DoneDialog) -> int:
+        dialog.learned.setPlainText("QI is about the system, not blame.")
+        dialog.evidence.setText("Certificate in my folder")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(DoneDialog, "exec", fill)
+    tab.done_button.click()
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: answers.pop(0))
+    tab.undo_button.click()  # No: nothing changes
+    assert "✓ Done" in tab.resources.currentItem().text()
+    tab.undo_button.click()  # Yes: the tick goes, the words stay
+    assert "✓ Done" not in tab.resources.currentItem().text()
+    assert window.undo_action.isEnabled() and "QI resource" in window.undo_action.text()
+
+    seen: list[str] = []
+
+    def look(dialog: DoneDialog) -> int:
+        seen.append(dialog.learned.toPlainText())
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(DoneDialog, "exec", look)
+    tab.done_button.click()
+    assert seen == ["QI is about the system, not blame."], "ticking again starts from the words"
+    window.undo_action.trigger()  # Edit > Undo: the tick is back as it was
+    done = tab.progress.done["mike-evans-qi-video"]
+    assert done.learned == "QI is about the system, not blame."
+    assert done.evidence == "Certificate in my folder"
+    assert "✓ Done" in tab.resources.currentItem().text()
+    assert "Undone" in window.statusBar().currentMessage()
 
 
 def test_move_to_living_in_pdsa_and_see_history(tab, monkeypatch) -> None:

@@ -21,7 +21,7 @@ def test_window_shows_the_four_tabs_and_menus(make_window) -> None:
     titles = [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())]
     assert titles == ["Home", "Calendar", "QI ladder", "Culture library"]
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert menus == ["File", "Calendar", "View", "Help"]
+    assert menus == ["File", "Edit", "Calendar", "View", "Help"]
     file_items = [a.text().replace("&", "") for a in window.menuBar().actions()[0].menu().actions()]
     assert file_items == [
         "Import calendar…",
