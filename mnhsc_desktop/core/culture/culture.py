@@ -237,7 +237,7 @@ def team_cpd_rows(activities: tuple[Activity, ...], store: Store) -> list[Any]:
                 relevance=entry.note,
                 minutes=entry.minutes,
                 participatory=True,
-                code_theme="Promote professionalism and trust",
+                code_theme="",  # never one the user did not choose
                 evidence="",
             )
         )

@@ -54,6 +54,7 @@ class CpdRow:
     code_theme: str
     evidence: str
     learned: str = ""
+    reflective: bool = False  # a reflective account (Completion.has_reflection): counted once, here
 
     @property
     def hours(self) -> float:
@@ -88,6 +89,7 @@ def _row(completion: Completion, method: str, topic: str) -> CpdRow:
         code_theme=CODE_THEMES.get(completion.code_theme or "", ""),
         evidence=completion.evidence,
         learned=completion.learned,
+        reflective=completion.has_reflection,
     )
 
 
@@ -147,7 +149,7 @@ def record_document(
     at = f" at {escape(organisation)}" if organisation else ""
     hours = sum(r.minutes for r in rows) / 60
     participatory = sum(r.minutes for r in rows if r.participatory) / 60
-    reflections = [r for r in rows if r.learned or r.relevance]
+    reflections = [r for r in rows if r.reflective]  # the same test as the window's summary
     before = (
         "<h1>Learning record</h1>"
         f"<p><b>{escape(name or 'Name not given')}</b><br>Period: {uk_date(period.start, weekday=False)} to "

@@ -223,3 +223,44 @@ def test_a_small_window_scrolls_the_subject_panel_rather_than_cutting_its_text(
     qtbot.waitUntil(lambda: window.height() <= 540)
     qtbot.wait(50)
     assert text.height() >= text.heightForWidth(text.width())  # every line shown, none cut
+
+
+def test_reflections_counted_alike_in_the_window_home_and_the_pdf(
+    tab, window, monkeypatch, tmp_path: Path
+) -> None:
+    """The review saw "Reflections: 3 of 5" in the window and "4 of 5" in the PDF after a team
+    log: the PDF counted the log's note as a reflective account, with a Code theme never chosen."""
+    import re
+    import unicodedata
+
+    from mnhsc_desktop.core.culture.culture import LogEntry, add_log_entry
+
+    for resource_id, words in (("mike-evans-qi-video", "Systems"), ("q-network", "")):
+        select(tab, "pdsa", "learn")
+        tab.select_resource(resource_id)
+        monkeypatch.setattr(
+            DoneDialog,
+            "exec",
+            lambda dialog, w=words: dialog.learned.setPlainText(w) or QDialog.DialogCode.Accepted,
+        )
+        tab.done_button.click()
+    add_log_entry(
+        tab.store, LogEntry("how-to-huddle", dt.date.today(), 6, 15, "Good huddle, all joined")
+    )
+    window_count = re.search(r"Reflections:</b> (\d) of 5", tab.summary.text()).group(1)
+    window.dashboard.refresh()  # as when Home is next seen
+    home_count = re.search(r"reflections: <b>(\d) of 5", window.dashboard.progress.text()).group(1)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Jane Midwife", True))
+    pdf = tmp_path / "record.pdf"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), "PDF document (*.pdf)")
+    )
+    tab.export_record()
+    text = " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages).split())
+    text = unicodedata.normalize("NFKC", text)  # the PDF's "ﬂ" ligature
+    pdf_count = re.search(r"Reflective accounts: (\d) of 5", text)
+    assert pdf_count, text
+    pdf_count = pdf_count.group(1)
+    assert window_count == home_count == pdf_count == "1"
+    assert "Good huddle" in text, "the team log is CPD, in the table"
+    assert "Promote professionalism" not in text, "no Code theme the user did not choose"
