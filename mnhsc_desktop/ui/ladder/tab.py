@@ -280,10 +280,21 @@ class LadderTab(RecordCommands, QWidget):
 
     def _resource_line(self, resource: LadderResource, is_next: bool) -> str:
         done = self.progress.done.get(resource.id)
-        if done is not None:
-            return f"✓ Done {uk_date(done.date)} — {resource.title} ({RESOURCE_TYPES[resource.type]}, about {resource.minutes} min)"
-        state = "→ Next" if is_next else "○ Not done"
-        return f"{state} — {resource.title} ({RESOURCE_TYPES[resource.type]}, about {resource.minutes} min)"
+        state = f"✓ Done {uk_date(done.date)}" if done else "→ Next" if is_next else "○ Not done"
+        about = f"{RESOURCE_TYPES[resource.type]}, about {resource.minutes} min"
+        # A general resource is one tick that shows in every subject: say so, or it looks odd.
+        shared = self._shared_note(resource)
+        return f"{state} — {resource.title} ({about}{shared})"
+
+    def _shared_note(self, resource: LadderResource) -> str:
+        count = len(self.ladder.subjects) if "all" in resource.subjects else len(resource.subjects)
+        if count <= 1:
+            return ""
+        return (
+            f"; counts in all {count} subjects"
+            if "all" in resource.subjects
+            else f"; counts in {count} subjects"
+        )
 
     def focus_next_resource(self) -> None:
         """The keyboard on the resource list, at the one marked Next if there is one: Enter

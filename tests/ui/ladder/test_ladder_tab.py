@@ -63,6 +63,7 @@ def test_tick_a_resource_with_time_and_a_reflection(
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(DoneDialog, "exec", fill)
+    assert "counts in all 12 subjects" in tab.resources.currentItem().text()  # one tick, 12 rows
     tab.done_button.click()
     assert "✓ Done" in tab.resources.currentItem().text()
     assert (
