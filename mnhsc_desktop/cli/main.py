@@ -181,6 +181,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     # The pure-Python side is imported before Qt: PySide6 reads the source of every module
     # imported after it (its __feature__ import hook), which would add ~1 ms per module here.
     import mnhsc_desktop.core.content.content
+    import mnhsc_desktop.core.errors
+    import mnhsc_desktop.core.machine_config
+    import mnhsc_desktop.core.store.paths
+    import mnhsc_desktop.core.store.running
     import mnhsc_desktop.core.store.store  # noqa: F401
     from mnhsc_desktop.ui.shell.app import run_gui  # Qt is loaded only when a window is wanted
 
