@@ -299,6 +299,49 @@ def revalidation_period(store: Store, today: dt.date | None = None) -> Period:
         return Period.ending(today or dt.date.today())
 
 
+PAST_DATES = "past_revalidation_dates"  # profile: every due date whose period has ended
+
+
+def date_passed(store: Store, today: dt.date | None = None) -> dt.date | None:
+    """The revalidation date the user gave, if it has passed: counts would then fall silently
+    to nothing, so the window offers the next period instead."""
+    try:
+        due = dt.date.fromisoformat(store.get("profile", "revalidation_due") or "")
+    except ValueError:
+        return None
+    return due if due < (today or dt.date.today()) else None
+
+
+def start_next_period(store: Store, today: dt.date | None = None) -> Period | None:
+    """Move the revalidation date on by three years (as often as needed to be after today),
+    keeping the old date, so the old period's record can still be viewed and exported. One
+    change, so Edit > Undo puts it back."""
+    due = date_passed(store, today)
+    if due is None:
+        return None
+    nxt = due
+    while nxt < (today or dt.date.today()):
+        try:
+            nxt = nxt.replace(year=nxt.year + 3)
+        except ValueError:  # 29 February
+            nxt = nxt.replace(year=nxt.year + 3, day=28)
+    past = sorted(set(store.get("profile", PAST_DATES, [])) | {due.isoformat()})
+    store.update("profile", {"revalidation_due": nxt.isoformat(), PAST_DATES: past})
+    return Period.ending(nxt)
+
+
+def periods(store: Store, today: dt.date | None = None) -> list[Period]:
+    """The current period first, then every ended one, newest first."""
+    current = revalidation_period(store, today)
+    past = []
+    for text in store.get("profile", PAST_DATES, []):
+        try:
+            past.append(Period.ending(dt.date.fromisoformat(text)))
+        except ValueError:
+            continue
+    return [current, *sorted((p for p in past if p != current), key=lambda p: p.end, reverse=True)]
+
+
 @dataclass(frozen=True)
 class Summary:
     levels: dict[str, str]

@@ -259,6 +259,7 @@ RULES: dict[tuple[str, str], Check] = {
     ("window", "high_contrast"): boolean,
     ("profile", "name"): text(),
     ("profile", "revalidation_due"): iso_date,
+    ("profile", "past_revalidation_dates"): list_of(iso_date, 100),
     ("calendar", "hidden"): list_of(text(MAX_KEY)),
     ("calendar", "event/"): lambda v: _EVENT(v) or _event_dates(v),
     ("ladder", "done/"): lambda v: (
@@ -306,6 +307,7 @@ def describe(section: str, key: str) -> str:
         ("culture", "favourites"): "your favourite activities",
         ("profile", "name"): "your name",
         ("profile", "revalidation_due"): "your revalidation date",
+        ("profile", "past_revalidation_dates"): "your past revalidation dates",
     }
     if (section, key) in named:
         return named[(section, key)]

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from mnhsc_desktop.core.ladder.ladder import revalidation_period
+from mnhsc_desktop.core.calendar.events import uk_date
+from mnhsc_desktop.core.ladder.ladder import Period, periods
 from mnhsc_desktop.core.ladder.record import RecordDocument, cpd_rows, csv_bytes, record_document
 from mnhsc_desktop.core.store.atomic import WriteFailed, atomic_write_bytes
 
@@ -32,11 +33,29 @@ class RecordCommands:
         self.store.set("profile", "name", name.strip())
         return name.strip()
 
-    def record(self) -> RecordDocument | None:
+    def choose_period(self) -> Period | None:
+        """The current period, or (once a period has ended) the one the user picks; None if
+        they cancel."""
+        choices = periods(self.store)
+        if len(choices) == 1:
+            return choices[0]
+        labels = [
+            f"{uk_date(p.start, weekday=False)} to {uk_date(p.end, weekday=False)}"
+            + (" (this period)" if at == 0 else "")
+            for at, p in enumerate(choices)
+        ]
+        label, ok = QInputDialog.getItem(
+            self, "Which period?", "Learning record for the period:", labels, 0, False
+        )
+        return choices[labels.index(label)] if ok and label in labels else None
+
+    def record(self, period: Period | None = None) -> RecordDocument | None:
+        period = period or self.choose_period()
+        if period is None:
+            return None
         name = self._name()
         if name is None:
             return None
-        period = revalidation_period(self.store)
         rows = cpd_rows(self.ladder, self.progress, period, self._team_rows())
         return record_document(
             name, self.ladder, self.progress, period, rows, organisation=self.organisation
@@ -54,9 +73,11 @@ class RecordCommands:
         output = Path(path)
         if output.suffix.lower() not in (".pdf", ".csv"):
             output = output.with_suffix(".csv" if "csv" in chosen.lower() else ".pdf")
+        period = self.choose_period()
+        if period is None:
+            return
         try:
             if output.suffix.lower() == ".csv":
-                period = revalidation_period(self.store)
                 atomic_write_bytes(
                     output,
                     csv_bytes(cpd_rows(self.ladder, self.progress, period, self._team_rows())),
@@ -64,7 +85,7 @@ class RecordCommands:
             else:
                 from mnhsc_desktop.ui.shell.pdf import record_to_pdf
 
-                record = self.record()
+                record = self.record(period)
                 if record is None:
                     return
                 record_to_pdf(record, output)

@@ -31,16 +31,18 @@ from mnhsc_desktop.core.ladder.ladder import (
     LadderFile,
     LadderResource,
     Progress,
+    date_passed,
     mark_done,
     revalidation_period,
     set_level,
+    start_next_period,
     summarise,
     undo_done,
 )
 from mnhsc_desktop.core.store.store import StateChange, Store
 from mnhsc_desktop.ui.ladder.model import LadderModel
 from mnhsc_desktop.ui.ladder.record_commands import RecordCommands
-from mnhsc_desktop.ui.shell.widgets import escape, follow_store, named_button
+from mnhsc_desktop.ui.shell.widgets import NoticeRow, escape, follow_store, named_button
 
 RESOURCE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -95,6 +97,10 @@ class LadderTab(RecordCommands, QWidget):
         for button in (self.period_button, self.export_button, self.print_button):
             top.addWidget(button)
         layout.addLayout(top)
+        self.period_notice = NoticeRow(
+            "&Start the next period", "Start the next revalidation period", self.start_next
+        )
+        layout.addWidget(self.period_notice)
 
         splitter = QSplitter()
         self.model = LadderModel(self.ladder, self.progress, self)
@@ -216,6 +222,14 @@ class LadderTab(RecordCommands, QWidget):
         self.model.set_progress(self.progress)
         period = revalidation_period(self.store)
         s = summarise(self.ladder, self.progress, period, self._team_rows())
+        passed = date_passed(self.store)
+        self.period_notice.setVisible(passed is not None)
+        if passed is not None:
+            self.period_notice.text.setText(
+                f"Your revalidation date, {uk_date(passed)}, has passed, so nothing you do now "
+                "counts in that period. Start the next one? The record of the period that ended "
+                "stays: Export learning record lets you choose it."
+            )
         self.summary.setText(
             f"<b>Resources done:</b> {s.done} of {s.total} &nbsp; "
             f"<b>CPD:</b> {s.cpd_hours:.1f} of {CPD_HOURS_NEEDED} hours "
@@ -423,6 +437,14 @@ class LadderTab(RecordCommands, QWidget):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect,
             )
             self.status.emit(f"{subject.name}: {WHERE_I_AM[level]}.")
+
+    def start_next(self) -> None:
+        period = start_next_period(self.store)
+        if period is not None:
+            self.status.emit(
+                f"Your period now runs {uk_date(period.start, weekday=False)} to "
+                f"{uk_date(period.end, weekday=False)}. Ctrl+Z undoes this."
+            )
 
     def change_period(self) -> None:
         from mnhsc_desktop.ui.ladder.dialogs import PeriodDialog

@@ -74,6 +74,23 @@ class NoticeBanner(QFrame):
         layout.addWidget(self.dismiss_button)
 
 
+class NoticeRow(QFrame):
+    """A line inside a tab that needs the user's attention, with the one thing to do about it
+    (hidden until there is something to say)."""
+
+    def __init__(self, button_text: str, button_name: str, action, parent=None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        row = QHBoxLayout(self)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setAccessibleName(button_name)
+        row.addWidget(self.text, 1)
+        self.button = named_button(button_text, button_name, action)
+        row.addWidget(self.button)
+        self.hide()
+
+
 class LazyTab(QWidget):
     """A tab whose contents are built the first time it is shown (or asked for).
 

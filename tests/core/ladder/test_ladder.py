@@ -158,3 +158,32 @@ def test_record_document_has_what_a_manager_needs(store: Store, ladder) -> None:
     for words in ("Jane Midwife", "1 Apr 2024 to 31 Mar 2027", "0.3 of 35 hours", "What did you learn?",
                   "Systems matter", "Using PDSAs: <b>Living</b>", "Signed:", "must not identify patients"):  # fmt: skip
         assert words in html
+
+
+def test_a_passed_date_offers_the_next_period_and_keeps_the_old_one(data_dir) -> None:
+    """Once the revalidation date passed, CPD silently fell to 0 of 35 and exports were empty."""
+    from mnhsc_desktop.core.ladder.ladder import date_passed, periods, start_next_period
+    from mnhsc_desktop.core.store.store import Store
+
+    store = Store.open(data_dir)
+    today = dt.date(2026, 12, 2)
+    store.set("profile", "revalidation_due", "2026-11-30")
+    assert date_passed(store, today) == dt.date(2026, 11, 30)
+    period = start_next_period(store, today)
+    assert (period.start, period.end) == (dt.date(2026, 12, 1), dt.date(2029, 11, 30))
+    assert date_passed(store, today) is None
+    current, old = periods(store, today)
+    assert (old.start, old.end) == (dt.date(2023, 12, 1), dt.date(2026, 11, 30))
+    assert current == period
+    store.undo_last()
+    assert date_passed(store, today) == dt.date(2026, 11, 30), "one step to undo"
+
+
+def test_a_date_long_past_moves_on_until_it_is_ahead(data_dir) -> None:
+    from mnhsc_desktop.core.ladder.ladder import start_next_period
+    from mnhsc_desktop.core.store.store import Store
+
+    store = Store.open(data_dir)
+    store.set("profile", "revalidation_due", "2020-02-29")
+    period = start_next_period(store, dt.date(2026, 12, 2))
+    assert period.end == dt.date(2029, 2, 28)

@@ -265,3 +265,37 @@ def test_reflections_counted_alike_in_the_window_home_and_the_pdf(
     assert window_count == home_count == pdf_count == "1"
     assert "Good huddle" in text, "the team log is CPD, in the table"
     assert "Promote professionalism" not in text, "no Code theme the user did not choose"
+
+
+def test_a_passed_revalidation_date_offers_the_next_period(
+    tab, window, monkeypatch, tmp_path
+) -> None:
+    past = (dt.date.today() - dt.timedelta(days=2)).isoformat()
+    tab.store.set("profile", "revalidation_due", past)
+    assert tab.period_notice.isVisible() and "has passed" in tab.period_notice.text.text()
+    tab.period_notice.button.click()
+    assert not tab.period_notice.isVisible()
+    assert "Ctrl+Z" in window.statusBar().currentMessage()
+    # The ended period's record can still be exported: the user is asked which.
+    asked = []
+
+    def pick(_parent, _title, _label, items, *_args):
+        asked.extend(items)
+        return items[1], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Jane Midwife", True))
+    pdf = tmp_path / "old.pdf"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), "PDF document (*.pdf)")
+    )
+    tab.export_record()
+    assert len(asked) == 2 and asked[0].endswith("(this period)")
+    text = " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages).split())
+    ended = dt.date.fromisoformat(past)
+    assert f"to {ended.day} {ended:%b %Y}" in text
+    assert "your name" in window.undo_action.text()  # the export asked for it last
+    window.undo_action.trigger()
+    assert "2 changes to your name and settings" in window.undo_action.text()
+    window.undo_action.trigger()
+    assert tab.period_notice.isVisible(), "Edit > Undo puts the old date back"
