@@ -38,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
     from mnhsc_desktop.core.store.atomic import WriteFailed, atomic_write_bytes
     from mnhsc_desktop.core.store.paths import content_dir, user_data_dir
     from mnhsc_desktop.core.store.store import Store
+    from mnhsc_desktop.core.text import printable
 
     output = Path(args.output)
     if output.suffix.lower() not in (".pdf", ".csv"):
@@ -68,6 +69,14 @@ def run(args: argparse.Namespace) -> int:
 
         team = team_cpd_rows(content.culture.activities, store)
     rows = cpd_rows(content.ladder, progress, period, team)
+    from mnhsc_desktop.core.ladder.privacy import record_texts, scan_all
+
+    for hit in scan_all(record_texts(rows)):  # said, not stopped: there is nobody to ask
+        say(
+            f"warning: {hit.kind} “{printable(hit.text)}” in {printable(hit.where, 200)}: "
+            "records must not identify patients or colleagues",
+            error=True,
+        )
     try:
         if output.suffix.lower() == ".csv":
             atomic_write_bytes(output, csv_bytes(rows))

@@ -81,3 +81,18 @@ def test_plan_handout_from_the_command_line(run_app, tmp_path: Path) -> None:
     assert "What could harm" in " ".join(pypdf.PdfReader(out).pages[0].extract_text().split())
     missing = run_app("--data-dir", str(data), "culture", "plan", "export", "Nope", str(out))
     assert missing.returncode == 2 and "Saved plans: “Ward huddle”" in missing.stderr
+
+
+def test_record_export_warns_of_what_could_identify_a_patient(run_app, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from mnhsc_desktop.core.ladder.ladder import Completion, mark_done
+    from mnhsc_desktop.core.store.store import Store
+
+    data = tmp_path / "data"
+    store = Store.open(data)
+    mark_done(store, Completion("q-network", dt.date.today(), 30, learned="Baby DOB 03/02/2025"))
+    store.save()
+    result = run_app("--data-dir", str(data), "record", "export", str(tmp_path / "r.csv"))
+    assert result.returncode == 0
+    assert "warning: date of birth “DOB 03/02/2025”" in result.stderr

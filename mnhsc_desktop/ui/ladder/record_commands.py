@@ -13,7 +13,13 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from mnhsc_desktop.core.calendar.events import uk_date
 from mnhsc_desktop.core.ladder.ladder import Period, periods
-from mnhsc_desktop.core.ladder.record import RecordDocument, cpd_rows, csv_bytes, record_document
+from mnhsc_desktop.core.ladder.record import (
+    PRIVACY,
+    RecordDocument,
+    cpd_rows,
+    csv_bytes,
+    record_document,
+)
 from mnhsc_desktop.core.store.atomic import WriteFailed, atomic_write_bytes
 
 
@@ -49,6 +55,27 @@ class RecordCommands:
         )
         return choices[labels.index(label)] if ok and label in labels else None
 
+    def privacy_ok(self, period: Period, verb: str) -> bool:
+        """Look for what could identify a patient before the record leaves the app; show each
+        find with where it is, and let the person go back and edit or go on knowingly."""
+        from mnhsc_desktop.core.ladder.privacy import record_texts, scan_all
+
+        rows = cpd_rows(self.ladder, self.progress, period, self._team_rows())
+        hits = scan_all(record_texts(rows))
+        if not hits:
+            return True
+        shown = "\n".join(f"• {h.kind} “{h.text}” in {h.where}" for h in hits[:10])
+        more = f"\n…and {len(hits) - 10} more." if len(hits) > 10 else ""
+        answer = QMessageBox.warning(
+            self,
+            "This record may identify a patient",
+            f"{PRIVACY} These look like they could:\n\n{shown}{more}\n\nGo back to edit "
+            f"them (Edit my entry…), or {verb} anyway?",
+            QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Ignore,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Ignore
+
     def record(self, period: Period | None = None) -> RecordDocument | None:
         period = period or self.choose_period()
         if period is None:
@@ -74,7 +101,7 @@ class RecordCommands:
         if output.suffix.lower() not in (".pdf", ".csv"):
             output = output.with_suffix(".csv" if "csv" in chosen.lower() else ".pdf")
         period = self.choose_period()
-        if period is None:
+        if period is None or not self.privacy_ok(period, "export"):
             return
         try:
             if output.suffix.lower() == ".csv":
@@ -97,6 +124,9 @@ class RecordCommands:
     def print_record(self) -> None:
         from mnhsc_desktop.ui.shell.pdf import print_record
 
-        record = self.record()
+        period = self.choose_period()
+        if period is None or not self.privacy_ok(period, "print"):
+            return
+        record = self.record(period)
         if record is not None and print_record(self, record):
             self.status.emit("Learning record sent to the printer.")

@@ -299,3 +299,32 @@ def test_a_passed_revalidation_date_offers_the_next_period(
     assert "2 changes to your name and settings" in window.undo_action.text()
     window.undo_action.trigger()
     assert tab.period_notice.isVisible(), "Edit > Undo puts the old date back"
+
+
+def test_export_stops_at_what_could_identify_a_patient(tab, monkeypatch, tmp_path) -> None:
+    select(tab, "pdsa", "learn")
+    tab.select_resource("mike-evans-qi-video")
+    monkeypatch.setattr(
+        DoneDialog,
+        "exec",
+        lambda d: (
+            d.learned.setPlainText("Case of NHS no 943 476 5919") or QDialog.DialogCode.Accepted
+        ),
+    )
+    tab.done_button.click()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Jane Midwife", True))
+    pdf = tmp_path / "record.pdf"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), "PDF document (*.pdf)")
+    )
+    warned: list[str] = []
+    answer = [QMessageBox.StandardButton.Cancel]
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _p, _t, text, *_a: warned.append(text) or answer[0]
+    )
+    tab.export_record()
+    assert "NHS number “943 476 5919”" in warned[0] and "what I learned" in warned[0]
+    assert not pdf.exists(), "going back exports nothing"
+    answer[0] = QMessageBox.StandardButton.Ignore
+    tab.export_record()
+    assert pdf.exists(), "the person may export anyway, knowingly"
