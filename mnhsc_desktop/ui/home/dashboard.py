@@ -150,6 +150,7 @@ class Dashboard(QWidget):
         if ladder is None:
             self.progress.setText("The QI ladder's content could not be loaded.")
             return
+        from mnhsc_desktop.core.calendar.events import uk_date
         from mnhsc_desktop.core.ladder.ladder import (
             CPD_HOURS_NEEDED,
             LEVELS,
@@ -157,6 +158,7 @@ class Dashboard(QWidget):
             REFLECTIONS_NEEDED,
             WHERE_I_AM,
             Progress,
+            date_passed,
             revalidation_period,
             summarise,
         )
@@ -181,6 +183,12 @@ class Dashboard(QWidget):
             f"CPD this period: <b>{s.cpd_hours:.1f} of {CPD_HOURS_NEEDED} hours</b> "
             f"({s.participatory_hours:.1f} of {PARTICIPATORY_HOURS_NEEDED} participatory); "
             f"reflections: <b>{s.reflections} of {REFLECTIONS_NEEDED}</b>."
+            + (
+                f"<br><b>Your revalidation date, {uk_date(passed)}, has passed:</b> start the "
+                "next period on the QI ladder."
+                if (passed := date_passed(self.store))
+                else ""
+            )
         )
 
     def _on_store_change(self, change: StateChange) -> None:

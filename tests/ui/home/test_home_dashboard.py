@@ -167,3 +167,11 @@ def test_a_tick_elsewhere_is_summed_up_only_when_home_is_seen_again(make_window,
     assert "Resources done: 0 of" in board.progress.text()  # no work while Home is hidden
     window.show_tab(0)
     qtbot.waitUntil(lambda: "Resources done: 1 of" in board.progress.text())
+
+
+def test_a_passed_revalidation_date_is_said_on_home(qtbot, data_dir):
+    board = dashboard(qtbot, data_dir, dt.date.today())
+    passed = dt.date.today() - dt.timedelta(days=1)
+    board.store.set("profile", "revalidation_due", passed.isoformat())
+    settle(qtbot, board)
+    assert "has passed:</b> start the next period on the QI ladder" in board.progress.text()
