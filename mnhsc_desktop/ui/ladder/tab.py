@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -12,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -32,14 +30,11 @@ from mnhsc_desktop.core.ladder.ladder import (
     LadderResource,
     Progress,
     date_passed,
-    mark_done,
     revalidation_period,
-    set_level,
-    start_next_period,
     summarise,
-    undo_done,
 )
 from mnhsc_desktop.core.store.store import StateChange, Store
+from mnhsc_desktop.ui.ladder.commands import LadderCommands
 from mnhsc_desktop.ui.ladder.model import LadderModel
 from mnhsc_desktop.ui.ladder.record_commands import RecordCommands
 from mnhsc_desktop.ui.shell.widgets import NoticeRow, escape, follow_store, named_button
@@ -47,7 +42,7 @@ from mnhsc_desktop.ui.shell.widgets import NoticeRow, escape, follow_store, name
 RESOURCE_ROLE = Qt.ItemDataRole.UserRole
 
 
-class LadderTab(RecordCommands, QWidget):
+class LadderTab(LadderCommands, RecordCommands, QWidget):
     status = Signal(str)
 
     def __init__(
@@ -386,69 +381,3 @@ class LadderTab(RecordCommands, QWidget):
     def _on_store_change(self, change: StateChange) -> None:
         if change.section in ("ladder", "profile", "culture"):
             self.refresh(change)
-
-    # -- changes ---------------------------------------------------------------------------
-    def mark_selected_done(self) -> None:
-        from mnhsc_desktop.ui.ladder.dialogs import DoneDialog
-
-        resource = self.selected_resource()
-        if resource is None:
-            return
-        dialog = DoneDialog(self, resource, self.progress.last_written(resource.id))
-        if dialog.exec():
-            mark_done(self.store, dialog.completion())
-            self.status.emit(f"Done: {resource.title}.")
-
-    def undo_selected(self) -> None:
-        resource = self.selected_resource()
-        if resource is None or resource.id not in self.progress.done:
-            return
-        done = self.progress.done[resource.id]
-        if done.has_reflection or done.evidence.strip():
-            answer = QMessageBox.question(
-                self,
-                "Remove the tick?",
-                f"Remove the tick from “{resource.title}”? What you wrote is kept: it comes "
-                "back when you tick it again, and Edit > Undo (Ctrl+Z) puts the tick back.",
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        undo_done(self.store, resource.id)
-        self.status.emit(f"Tick removed: {resource.title}. Ctrl+Z puts it back.")
-
-    def copy_selected(self) -> None:
-        resource = self.selected_resource()
-        if resource is not None:
-            QGuiApplication.clipboard().setText(resource.title)
-            self.status.emit(
-                f"Copied “{resource.title}”. Search for it on a computer with the internet."
-            )
-
-    def change_level(self) -> None:
-        from mnhsc_desktop.ui.ladder.dialogs import LevelDialog
-
-        subject = self.ladder.subjects[self.subject_row]
-        dialog = LevelDialog(self, subject.name, self.progress.level_of(subject.id))
-        if dialog.exec():
-            level, date, note = dialog.values()
-            set_level(self.store, subject.id, level, date, note)
-            self.grid.selectionModel().setCurrentIndex(
-                self.model.index(self.subject_row, self._column_for(self.subject_row)),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect,
-            )
-            self.status.emit(f"{subject.name}: {WHERE_I_AM[level]}.")
-
-    def start_next(self) -> None:
-        period = start_next_period(self.store)
-        if period is not None:
-            self.status.emit(
-                f"Your period now runs {uk_date(period.start, weekday=False)} to "
-                f"{uk_date(period.end, weekday=False)}. Ctrl+Z undoes this."
-            )
-
-    def change_period(self) -> None:
-        from mnhsc_desktop.ui.ladder.dialogs import PeriodDialog
-
-        dialog = PeriodDialog(self, revalidation_period(self.store).end)
-        if dialog.exec():
-            self.store.set("profile", "revalidation_due", dialog.value().isoformat())
