@@ -50,24 +50,39 @@ def test_a_lock_of_a_process_that_ended_is_gone(data_dir: Path) -> None:
 
 @pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs /proc")
 def test_a_process_number_reused_by_another_program_is_gone(data_dir: Path) -> None:
-    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    other = subprocess.Popen(
+        [sys.executable, "-c", "import time; print(1, flush=True); time.sleep(30)"],
+        stdout=subprocess.PIPE,
+    )
     try:
+        other.stdout.readline()
         lock(data_dir, f"{other.pid}\npython3\n{socket.gethostname()}\n")
         assert inspect_lock(data_dir).state == "gone"
     finally:
         other.kill()
         other.wait()
+        other.stdout.close()
 
 
 @pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs /proc")
 def test_a_live_copy_of_the_app_is_running(data_dir: Path) -> None:
-    app = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)", "mnhsc-desktop"])
+    app = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import time; print(1, flush=True); time.sleep(30)",
+            "mnhsc-desktop",
+        ],
+        stdout=subprocess.PIPE,
+    )
     try:
+        app.stdout.readline()  # started: its command line is its own, not the parent's
         lock(data_dir, f"{app.pid}\npython3\n{socket.gethostname()}\n")
         assert inspect_lock(data_dir).state == "running-here" and app_running_on(data_dir)
     finally:
         app.kill()
         app.wait()
+        app.stdout.close()
 
 
 def test_a_lock_from_another_pc_names_the_pc_and_the_file(data_dir: Path) -> None:
