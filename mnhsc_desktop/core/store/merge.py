@@ -68,7 +68,7 @@ def take_in_disk_changes(store: Store) -> None:
     and keep their file as a copy wherever a difference could not be merged (so nothing is lost).
     What happened is added to `store.merge_notes`, for the window to say."""
     from mnhsc_desktop.core.store import safe_json
-    from mnhsc_desktop.core.store.state_schema import check_section
+    from mnhsc_desktop.core.store.state_schema import check_section, plain
     from mnhsc_desktop.core.store.store import MAX_STORE_BYTES, SCHEMA_VERSION, SECTIONS
 
     try:
@@ -82,10 +82,13 @@ def take_in_disk_changes(store: Store) -> None:
     damaged = not usable
     if usable:
         for name, value in theirs.items():
-            clean[name] = value
             if name in SECTIONS:
                 clean[name], rejected = check_section(name, value)
                 damaged = damaged or bool(rejected)
+            elif name == "schema_version" or not plain(value):
+                clean[name] = value  # a part a newer version wrote: kept as it is
+            else:
+                damaged = True
     try:
         base = safe_json.parse(store.synced_bytes).value if store.synced_bytes else {}
     except safe_json.InputRefused:

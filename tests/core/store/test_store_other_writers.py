@@ -106,3 +106,18 @@ def test_merge_rules_item_by_item() -> None:
     assert merge.conflicts == [("ladder", "a")]
     assert sorted(merge.taken) == [("ladder", "b"), ("ladder", "c"), ("ladder", "d")]
     assert ours == {"ladder": {"a": 2, "b": 1, "c": 1}}, "ours is not modified"
+
+
+def test_an_unusable_part_written_elsewhere_is_kept_aside_not_taken(data_dir: Path) -> None:
+    window = Store.open(data_dir)
+    window.set("profile", "name", "Sam")
+    window.save()
+    state = on_disk(data_dir)
+    deep: object = 1
+    for _ in range(20):
+        deep = [deep]
+    (data_dir / STORE_FILE).write_text(json.dumps({**state, "future": deep}))
+    window.set("window", "last_tab", "home")
+    window.save()
+    assert "future" not in on_disk(data_dir)
+    assert len(list(data_dir.glob("state.other-writer-*.json"))) == 1
