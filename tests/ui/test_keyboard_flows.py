@@ -89,6 +89,8 @@ def test_tick_a_resource_with_a_reflection_by_keyboard(make_window, qtbot):
         typed(qtbot, "Small tests of change are safer"),
         pressed(qtbot, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier),
         typed(qtbot, "I will run a PDSA on handover"),
+        pressed(qtbot, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier),  # part of the Code
+        pressed(qtbot, Qt.Key.Key_Down),
         pressed(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier),
     )
     qtbot.waitUntil(lambda: QApplication.focusWidget() is tab.grid)

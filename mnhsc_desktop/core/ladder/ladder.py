@@ -142,7 +142,15 @@ class Completion:
 
     @property
     def has_reflection(self) -> bool:
-        return bool(self.learned.strip() or self.practice.strip())
+        """A reflective account for the NMC: every prompt of its form answered. The nature of
+        the activity is the resource itself; what I learned, how my practice changed and the
+        part of the Code are the user's. The window, Home, the PDF and the CLI all count this."""
+        return bool(self.learned.strip() and self.practice.strip() and self.code_theme)
+
+    @property
+    def has_words(self) -> bool:
+        """Anything the user wrote, which an untick must not lose."""
+        return bool(self.learned.strip() or self.practice.strip() or self.evidence.strip())
 
 
 def now_stamp() -> str:

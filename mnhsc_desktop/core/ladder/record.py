@@ -189,6 +189,17 @@ def record_document(
         after.append(
             f"<p><b>How is this relevant to the Code?</b> {escape(r.code_theme) or '—'}</p>"
         )
+    partial = [r for r in rows if not r.reflective and r.learned.strip()]
+    if partial:  # words are never dropped from the record, but they are not counted either
+        after.append(
+            "<h2>Reflections not yet complete</h2><p>Not counted as reflective accounts until "
+            "what was learned, how practice changed and the part of the Code are all given.</p>"
+        )
+        for r in partial:
+            after.append(
+                f"<p><b>{escape(r.topic)} ({uk_date(r.date, weekday=False)}):</b> "
+                f"{escape(r.learned)}</p>"
+            )
     after.append("<h2>Quality improvement: where I am in each subject</h2><ul>")
     for subject in ladder.subjects:
         history = progress.history_of(subject.id)

@@ -42,7 +42,7 @@ class LadderCommands:
         if resource is None or resource.id not in self.progress.done:
             return
         done = self.progress.done[resource.id]
-        if done.has_reflection or done.evidence.strip():
+        if done.has_words:
             answer = QMessageBox.question(
                 self,
                 "Remove the tick?",

@@ -82,8 +82,26 @@ class DoneDialog(QDialog):
             self.practice.setPlainText(previous.practice)
             self.code.setCurrentIndex(max(self.code.findData(previous.code_theme), 0))
             self.evidence.setText(previous.evidence)
+        self.account = QLabel()
+        self.account.setWordWrap(True)
+        self.account.setAccessibleName("Does this count as a reflective account")
+        layout.addWidget(self.account)
+        for signal in (self.learned.textChanged, self.practice.textChanged):
+            signal.connect(self._show_account)
+        self.code.currentIndexChanged.connect(self._show_account)
+        self._show_account()
         layout.addWidget(_privacy_note())
         layout.addWidget(save_buttons(self, "&Save"))
+
+    def _show_account(self, *_args) -> None:
+        """Say, as the user writes, whether this will count as one of the five accounts."""
+        if self.completion().has_reflection:
+            self.account.setText("✓ This counts as one of your 5 reflective accounts.")
+        else:
+            self.account.setText(
+                "To count as one of your 5 reflective accounts (NMC form), answer what you "
+                "learned and how your practice changed, and choose the part of the Code."
+            )
 
     def completion(self) -> Completion:
         return Completion(

@@ -90,17 +90,20 @@ def test_tick_and_undo(store: Store, ladder) -> None:
 
 
 def test_totals_count_only_the_period(store: Store, ladder) -> None:
-    mark_done(store, Completion("mike-evans-qi-video", dt.date(2026, 11, 20), 20, learned="x"))
+    account = {"learned": "x", "practice": "y", "code_theme": "preserve-safety"}
+    mark_done(store, Completion("mike-evans-qi-video", dt.date(2026, 11, 20), 20, **account))
     mark_done(
         store,
-        Completion("anyone-for-tennis-workshop", dt.date(2025, 6, 2), 120, participatory=True),
+        Completion(
+            "anyone-for-tennis-workshop", dt.date(2025, 6, 2), 120, True, learned="half an account"
+        ),
     )
     mark_done(store, Completion("q-network", dt.date(2020, 1, 1), 30))  # before the period
     period = Period.ending(dt.date(2027, 3, 31))
     summary = summarise(ladder, Progress(store), period)
     assert summary.done == 3 and summary.total == 23
     assert summary.cpd_minutes == 140 and summary.participatory_minutes == 120
-    assert summary.reflections == 1
+    assert summary.reflections == 1, "only an account with every prompt answered counts"
 
 
 def test_period_is_three_years_to_the_due_date(store: Store) -> None:
@@ -142,6 +145,7 @@ def test_record_document_has_what_a_manager_needs(store: Store, ladder) -> None:
             False,
             "Systems matter",
             "I test small changes",
+            "practise-effectively",  # every prompt answered: a reflective account
         ),
     )
     set_level(store, "pdsa", "living", dt.date(2026, 11, 28))
@@ -187,3 +191,12 @@ def test_a_date_long_past_moves_on_until_it_is_ahead(data_dir) -> None:
     store.set("profile", "revalidation_due", "2020-02-29")
     period = start_next_period(store, dt.date(2026, 12, 2))
     assert period.end == dt.date(2029, 2, 28)
+
+
+def test_an_unfinished_reflection_is_in_the_record_but_not_counted(store: Store, ladder) -> None:
+    mark_done(store, Completion("q-network", dt.date(2026, 11, 20), 30, learned="Half a thought"))
+    progress = Progress(store)
+    period = Period.ending(dt.date(2027, 3, 31))
+    html = record_html("Jane", ladder, progress, period, cpd_rows(ladder, progress, period))
+    assert "Reflective accounts: 0 of 5" in html
+    assert "Reflections not yet complete" in html and "Half a thought" in html

@@ -236,14 +236,20 @@ def test_reflections_counted_alike_in_the_window_home_and_the_pdf(
 
     from mnhsc_desktop.core.culture.culture import LogEntry, add_log_entry
 
-    for resource_id, words in (("mike-evans-qi-video", "Systems"), ("q-network", "")):
+    def answer(dialog: DoneDialog, full: bool) -> int:
+        dialog.learned.setPlainText("Systems")
+        if full:  # every prompt of the NMC form: a reflective account
+            dialog.practice.setPlainText("I map the process first")
+            dialog.code.setCurrentIndex(dialog.code.findData("practise-effectively"))
+            assert "✓ This counts" in dialog.account.text()
+        else:
+            assert "To count as one" in dialog.account.text()
+        return QDialog.DialogCode.Accepted
+
+    for resource_id, full in (("mike-evans-qi-video", True), ("q-network", False)):
         select(tab, "pdsa", "learn")
         tab.select_resource(resource_id)
-        monkeypatch.setattr(
-            DoneDialog,
-            "exec",
-            lambda dialog, w=words: dialog.learned.setPlainText(w) or QDialog.DialogCode.Accepted,
-        )
+        monkeypatch.setattr(DoneDialog, "exec", lambda dialog, f=full: answer(dialog, f))
         tab.done_button.click()
     add_log_entry(
         tab.store, LogEntry("how-to-huddle", dt.date.today(), 6, 15, "Good huddle, all joined")
