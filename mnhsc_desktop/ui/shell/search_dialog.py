@@ -54,6 +54,8 @@ class SearchDialog(QDialog):
         for label, entries in grouped(found):
             header = QListWidgetItem(label.upper())
             header.setFlags(Qt.ItemFlag.NoItemFlags)  # a heading, not a choice
+            # Drawn as body text: as a disabled item it would be grey at about 1.9:1.
+            header.setForeground(self.results.palette().text())
             font = header.font()
             font.setBold(True)
             header.setFont(font)

@@ -40,3 +40,38 @@ def test_a_subject_and_a_resource_open_on_the_ladder(make_window, qtbot, monkeyp
     assert window.ladder_tab.ladder.subjects[window.ladder_tab.subject_row].id == "pdsa"
     run_search(window, qtbot, monkeypatch, "register for lifeqi")
     assert window.ladder_tab.selected_resource().id == "register-lifeqi"
+
+
+def test_group_headings_are_drawn_readable(make_window, qtbot) -> None:
+    """The headings were drawn as disabled items: grey at about 1.9:1 on white. This measures
+    the pixels actually painted, not the colour asked for."""
+    from mnhsc_desktop.core.contrast import contrast_ratio
+
+    window = make_window()
+    dialog = SearchDialog(window, window.search_index())
+    qtbot.addWidget(dialog)
+    dialog.resize(700, 500)
+    dialog.show()
+    dialog.box.setText("huddle")
+    results = dialog.results
+    headings = [results.item(row) for row in range(results.count())]
+    headings = [item for item in headings if item.flags() == Qt.ItemFlag.NoItemFlags]
+    assert headings
+    image = results.viewport().grab().toImage()
+    background = results.palette().color(results.palette().ColorRole.Base)
+    back = (background.red(), background.green(), background.blue())
+    for item in headings:
+        rect = results.visualItemRect(item)
+        darkest = max(
+            (
+                (
+                    image.pixelColor(x, y).red(),
+                    image.pixelColor(x, y).green(),
+                    image.pixelColor(x, y).blue(),
+                )
+                for x in range(rect.left(), min(rect.right(), image.width() - 1))
+                for y in range(rect.top(), min(rect.bottom(), image.height() - 1))
+            ),
+            key=lambda rgb: contrast_ratio(rgb, back),
+        )
+        assert contrast_ratio(darkest, back) >= 4.5, (item.text(), darkest)
