@@ -176,7 +176,7 @@ def from_shipped(item: ShippedEvent) -> Event:
     if item.month is not None:
         year, month = (int(part) for part in item.month.split("-"))
         start = dt.date(year, month, 1)
-        end = _last_day_of_month(start)
+        end = last_day_of_month(start)
         precision: Precision = "month"
     else:
         assert item.date is not None
@@ -205,7 +205,7 @@ def from_shipped(item: ShippedEvent) -> Event:
     )
 
 
-def _last_day_of_month(day: dt.date) -> dt.date:
+def last_day_of_month(day: dt.date) -> dt.date:
     following = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     return following - dt.timedelta(days=1)
 

@@ -135,3 +135,32 @@ def test_folding_never_splits_a_character_and_unfolds_back(text: str) -> None:
     physical = folded[:-2].split("\r\n")
     assert all(len(line.encode("utf-8")) <= 75 for line in physical)
     assert physical[0] + "".join(line[1:] for line in physical[1:]) == "X:" + text
+
+
+def test_a_month_only_item_is_one_day_on_the_1st_saying_date_to_be_confirmed(tmp_path) -> None:
+    """ "February 2019: Local Learning System 3 (Bristol)" was a month-long banner in Outlook."""
+    import icalendar
+
+    from mnhsc_desktop.core.calendar.calendar import Calendar
+    from mnhsc_desktop.core.calendar.events import from_shipped
+    from mnhsc_desktop.core.calendar.ics.importer import plan_import
+    from mnhsc_desktop.core.content.content import load_content
+    from tests.conftest import SHIPPED_CONTENT
+
+    shipped = [from_shipped(e) for e in load_content(SHIPPED_CONTENT).calendar.events]
+    month_only = [e for e in shipped if e.precision == "month"]
+    assert month_only, "the page has month-only items"
+    data = export_calendar(month_only)
+    for component in icalendar.Calendar.from_ical(data).walk("VEVENT"):  # another reader
+        start, end = component.decoded("DTSTART"), component.decoded("DTEND")
+        assert start.day == 1 and end - start == dt.timedelta(days=1)
+        summary = str(component["SUMMARY"]).lower()
+        assert "to be confirmed" in summary or "date tbc" in summary, summary
+        assert summary.count("tbc") + summary.count("to be confirmed") == 1, summary
+    path = tmp_path / "months.ics"
+    path.write_bytes(data)
+    back = {
+        e.uid: e.with_changes(origin="shipped") for e in plan_import(path, Calendar([], [])).new
+    }
+    same = {e.uid: e.with_changes(page_text="") for e in month_only}  # the page's own words stay
+    assert back == same, "re-import gives the same month-only items"

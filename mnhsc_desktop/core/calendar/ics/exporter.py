@@ -39,6 +39,9 @@ LONDON_VTIMEZONE = (
 )
 
 
+TBC_SUFFIX = " (date to be confirmed)"
+
+
 def export_calendar(
     events: Iterable[Event], name: str = "MNHSC calendar", now: dt.datetime | None = None
 ) -> bytes:
@@ -64,17 +67,27 @@ def export_calendar(
     return "".join(fold(line) for line in lines).encode("utf-8")
 
 
+def month_only_title(title: str) -> str:
+    """A month-only item is one day in other programs' diaries, so its title says why."""
+    said = any(word in title.lower() for word in ("confirm", "tbc"))
+    return title if said else title + TBC_SUFFIX
+
+
 def _event_lines(event: Event, stamp: str) -> list[str]:
+    month_only = event.precision == "month"
     lines = [
         "BEGIN:VEVENT",
         f"UID:{escape_text(event.uid)}",
         f"DTSTAMP:{stamp}",
         f"SEQUENCE:{event.sequence}",
-        f"SUMMARY:{escape_text(event.title)}",
+        f"SUMMARY:{escape_text(month_only_title(event.title) if month_only else event.title)}",
     ]
     if event.start_time is None:
+        # A month-only item ("May 2018, date to be confirmed") is one all-day entry on the 1st,
+        # not a month-long banner across every day of the month in Outlook.
+        last = event.start if month_only else event.end
         lines.append(f"DTSTART;VALUE=DATE:{_date(event.start)}")
-        lines.append(f"DTEND;VALUE=DATE:{_date(event.end + dt.timedelta(days=1))}")  # exclusive
+        lines.append(f"DTEND;VALUE=DATE:{_date(last + dt.timedelta(days=1))}")  # exclusive
         lines.append("TRANSP:TRANSPARENT")  # an all-day programme item does not block the diary
     else:
         lines.append(f"DTSTART;TZID={LONDON}:{_local(event.start, event.start_time)}")

@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mnhsc_desktop.core.calendar.calendar import Calendar, save_events
-from mnhsc_desktop.core.calendar.events import KINDS, Event, Repeat, Resource
+from mnhsc_desktop.core.calendar.events import (
+    KINDS,
+    Event,
+    Repeat,
+    Resource,
+    last_day_of_month,
+)
+from mnhsc_desktop.core.calendar.ics.exporter import TBC_SUFFIX
 from mnhsc_desktop.core.calendar.ics.parse import (
     Component,
     IcsSyntaxError,
@@ -208,6 +215,9 @@ class _EventReader:
         precision = (_text(c, "X-MNHSC-PRECISION") or "day").lower()
         if precision not in ("day", "week", "month"):
             precision = "day"
+        if precision == "month" and start_time is None:  # our own month-only export: one day
+            end = last_day_of_month(start)
+            title = title.removesuffix(TBC_SUFFIX)
         deadline = c.get("X-MNHSC-DEADLINE")
         recurrence = c.get("RECURRENCE-ID")
         return Event(
