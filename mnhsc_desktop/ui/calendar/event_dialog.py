@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QDateTime, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -100,6 +100,10 @@ class EventDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setAccessibleName("What needs fixing")
         layout.addWidget(self.problem)
+        self.note = QLabel()  # a warning that does not stop the save (a long event)
+        self.note.setWordWrap(True)
+        self.note.setAccessibleName("Worth checking")
+        layout.addWidget(self.note)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -115,7 +119,11 @@ class EventDialog(QDialog):
             self.repeat.currentIndexChanged, self.ends.currentIndexChanged, self.until.dateChanged,
         ):  # fmt: skip
             signal.connect(self._update)
-        self.start_date.dateChanged.connect(self._keep_end_after_start)
+        # Moving the start carries the end (and a repeat's last date) with it, as Outlook and
+        # Thunderbird do: the length of the event stays what it was.
+        self._start = (self.start_date.date(), self.start_time.time())
+        self.start_date.dateChanged.connect(self._move_with_start)
+        self.start_time.timeChanged.connect(self._move_with_start)
         self._update()
 
     @staticmethod
@@ -151,9 +159,19 @@ class EventDialog(QDialog):
             elif event.repeat.count is not None:
                 self.count.setValue(event.repeat.count)
 
-    def _keep_end_after_start(self, start: QDate) -> None:
-        if self.end_date.date() < start:
-            self.end_date.setDate(start)
+    def _move_with_start(self, *_args) -> None:
+        old_date, old_time = self._start
+        new_date, new_time = self.start_date.date(), self.start_time.time()
+        self._start = (new_date, new_time)
+        days = old_date.daysTo(new_date)
+        seconds = old_time.secsTo(new_time)
+        if days:
+            self.end_date.setDate(self.end_date.date().addDays(days))
+            self.until.setDate(self.until.date().addDays(days))
+        if seconds and not self.all_day.isChecked():
+            end = QDateTime(self.end_date.date(), self.end_time.time()).addSecs(seconds)
+            self.end_date.setDate(end.date())
+            self.end_time.setTime(end.time())
 
     def _update(self) -> None:
         timed = not self.all_day.isChecked()
@@ -166,7 +184,21 @@ class EventDialog(QDialog):
         self.until.setEnabled(repeating and self.ends.currentIndex() == 1)
         problem = self.problem_text()
         self.problem.setText(problem)
+        self.note.setText("" if problem else self._length_warning())
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problem)
+
+    def _length_warning(self) -> str:
+        """Longer than a day is allowed (a conference), but usually a slip of the end date."""
+        if self.all_day.isChecked():
+            days = self.start_date.date().daysTo(self.end_date.date()) + 1
+            long = days > 1
+        else:
+            start = QDateTime(self.start_date.date(), self.start_time.time())
+            seconds = start.secsTo(QDateTime(self.end_date.date(), self.end_time.time()))
+            long, days = seconds > 24 * 3600, -(-seconds // (24 * 3600))
+        return (
+            f"This event lasts more than a day ({days} days): check the end date." if long else ""
+        )
 
     def problem_text(self) -> str:
         """Why the event cannot be saved yet, in words; empty when it can."""

@@ -267,3 +267,24 @@ def test_a_narrow_window_keeps_the_title_column_readable(window, tab, qtbot) -> 
     window.resize(1800, 900)
     qtbot.waitUntil(lambda: tab.table.viewport().width() > 1000)
     assert tab.table.columnWidth(4) == tab.column_fitter.preferred[4]  # room for everything
+
+
+def test_moving_the_start_carries_the_end_and_the_repeat_with_it(qtbot) -> None:
+    dialog = EventDialog(None, day=dt.date(2027, 6, 10))
+    qtbot.addWidget(dialog)
+    dialog.title.setText("Huddle")
+    dialog.repeat.setCurrentIndex(dialog.repeat.findData("weekly"))
+    dialog.ends.setCurrentIndex(1)
+    until = dialog.until.date()
+    dialog.start_date.setDate(QDate(2027, 6, 12))
+    assert dialog.end_date.date() == QDate(2027, 6, 12)
+    assert dialog.until.date() == until.addDays(2), "the repeat's last date stays after the start"
+    dialog.start_time.setTime(QTime(14, 0))
+    assert dialog.end_time.time() == QTime(15, 0), "an hour-long event stays an hour long"
+    dialog.start_time.setTime(QTime(23, 30))
+    assert (dialog.end_date.date(), dialog.end_time.time()) == (QDate(2027, 6, 13), QTime(0, 30))
+    assert dialog.note.text() == "", "an hour across midnight is not a long event"
+    dialog.end_date.setDate(QDate(2027, 6, 14))
+    assert "more than a day (2 days)" in dialog.note.text()
+    save = dialog.buttons.buttons()[0]
+    assert save.isEnabled(), "a long event is a warning, not a refusal"
