@@ -33,7 +33,7 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 from mnhsc_desktop.core.calendar.calendar import Calendar, save_events  # noqa: E402 - after the path fix
 from mnhsc_desktop.core.calendar.events import KINDS, Event  # noqa: E402 - after the path fix
 from mnhsc_desktop.core.calendar.ics.exporter import export_calendar  # noqa: E402 - after the path fix
-from mnhsc_desktop.core.calendar.ics.importer import apply_import, plan_import  # noqa: E402 - after the path fix
+from mnhsc_desktop.core.calendar.ics.import_plan import apply_import, plan_import  # noqa: E402 - after the path fix
 from mnhsc_desktop.core.store.store import Store  # noqa: E402 - after the path fix
 
 PLACES = ["Bristol", "Exeter", "London", "Manchester", "Online", "Truro", "Taunton", "Bath"]

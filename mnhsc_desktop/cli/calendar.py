@@ -92,7 +92,8 @@ def export(args: argparse.Namespace) -> int:
 
 def import_file(args: argparse.Namespace) -> int:
     """Print the same summary as the window's preview; import unless --dry-run."""
-    from mnhsc_desktop.core.calendar.ics.importer import ImportRefused, apply_import, plan_import
+    from mnhsc_desktop.core.calendar.ics.import_plan import apply_import, plan_import
+    from mnhsc_desktop.core.calendar.ics.importer import ImportRefused
     from mnhsc_desktop.core.store.paths import user_data_dir
     from mnhsc_desktop.core.text import printable
 

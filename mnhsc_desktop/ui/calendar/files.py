@@ -22,12 +22,8 @@ from PySide6.QtWidgets import (
 from mnhsc_desktop.core.calendar.calendar import Calendar
 from mnhsc_desktop.core.calendar.events import Event, describe_when
 from mnhsc_desktop.core.calendar.ics.exporter import export_calendar
-from mnhsc_desktop.core.calendar.ics.importer import (
-    ImportPlan,
-    ImportRefused,
-    apply_import,
-    plan_import,
-)
+from mnhsc_desktop.core.calendar.ics.import_plan import ImportPlan, apply_import, plan_import
+from mnhsc_desktop.core.calendar.ics.importer import ImportRefused
 from mnhsc_desktop.core.store.atomic import WriteFailed, atomic_write_bytes
 from mnhsc_desktop.core.store.store import Store
 from mnhsc_desktop.ui.shell.file_choice import ask_save_path

@@ -143,7 +143,7 @@ def test_a_month_only_item_is_one_day_on_the_1st_saying_date_to_be_confirmed(tmp
 
     from mnhsc_desktop.core.calendar.calendar import Calendar
     from mnhsc_desktop.core.calendar.events import from_shipped
-    from mnhsc_desktop.core.calendar.ics.importer import plan_import
+    from mnhsc_desktop.core.calendar.ics.import_plan import plan_import
     from mnhsc_desktop.core.content.content import load_content
     from tests.conftest import SHIPPED_CONTENT
 

@@ -12,7 +12,8 @@ import pytest
 from mnhsc_desktop.core.calendar.calendar import Calendar, expand, save_events, stored_events
 from mnhsc_desktop.core.calendar.events import Event, from_shipped
 from mnhsc_desktop.core.calendar.ics.exporter import export_calendar
-from mnhsc_desktop.core.calendar.ics.importer import ImportRefused, apply_import, plan_import
+from mnhsc_desktop.core.calendar.ics.import_plan import apply_import, plan_import
+from mnhsc_desktop.core.calendar.ics.importer import ImportRefused
 from mnhsc_desktop.core.content.content import load_content
 from mnhsc_desktop.core.store.store import Store
 from tests.conftest import REPO, SHIPPED_CONTENT
@@ -207,3 +208,27 @@ def test_a_fifo_or_device_is_refused_not_waited_on(tmp_path: Path) -> None:
     if Path("/dev/zero").exists():
         with pytest.raises(ImportRefused, match="not an ordinary file"):
             plan_import(Path("/dev/zero"), EMPTY)
+
+
+def test_the_same_event_twice_keeps_the_highest_revision(tmp_path: Path) -> None:
+    """A file with a re-sent invitation listed the first copy, even when it was the older one."""
+
+    def vevent(sequence: int, summary: str) -> str:
+        return (
+            "BEGIN:VEVENT\r\nUID:ward-huddle@trust\r\nDTSTAMP:20260101T090000Z\r\n"
+            f"SEQUENCE:{sequence}\r\nDTSTART;VALUE=DATE:20260310\r\nSUMMARY:{summary}\r\n"
+            "END:VEVENT\r\n"
+        )
+
+    path = tmp_path / "resent.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+        + vevent(2, "Huddle (moved)")
+        + vevent(1, "Huddle")
+        + vevent(2, "Huddle (moved again)")
+        + "END:VCALENDAR\r\n",
+        newline="",
+    )
+    plan = plan_import(path, EMPTY)
+    assert [e.title for e in plan.new] == ["Huddle (moved again)"]
+    assert len(plan.skipped) == 2 and "revision 2 was used" in plan.skipped[0].reason

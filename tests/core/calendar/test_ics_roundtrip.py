@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from mnhsc_desktop.core.calendar.calendar import Calendar
 from mnhsc_desktop.core.calendar.events import KINDS, Event, Repeat, Resource
 from mnhsc_desktop.core.calendar.ics.exporter import export_calendar
-from mnhsc_desktop.core.calendar.ics.importer import plan_import
+from mnhsc_desktop.core.calendar.ics.import_plan import plan_import
 
 # Text as people type it: commas, semicolons, backslashes, new lines, emoji, Welsh and accents.
 words = st.sampled_from(

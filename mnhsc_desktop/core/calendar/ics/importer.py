@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from mnhsc_desktop.core.calendar.calendar import Calendar, save_events
 from mnhsc_desktop.core.calendar.events import (
     KINDS,
     Event,
@@ -28,7 +27,6 @@ from mnhsc_desktop.core.calendar.ics.parse import (
     unescape_text,
 )
 from mnhsc_desktop.core.calendar.ics.zones import LONDON, resolve_zone
-from mnhsc_desktop.core.store.store import StateChange, Store
 
 MAX_BYTES = 20 * 1024 * 1024
 _LABEL_TO_KIND = {label.casefold(): kind for kind, label in KINDS.items()}
@@ -57,28 +55,6 @@ class Skipped:
     def __str__(self) -> str:
         where = f" (line {self.line})" if self.line else ""
         return f"“{self.title}”{where}: {self.reason}"
-
-
-@dataclass
-class ImportPlan:
-    """What an import would do, shown as a preview before anything changes."""
-
-    source: Path
-    new: list[Event] = field(default_factory=list)
-    updated: list[Event] = field(default_factory=list)
-    unchanged: list[Event] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def changes(self) -> int:
-        return len(self.new) + len(self.updated)
-
-    def summary(self) -> str:
-        return (
-            f"{len(self.new)} new, {len(self.updated)} updated, {len(self.unchanged)} unchanged, "
-            f"{len(self.skipped)} skipped"
-        )
 
 
 # -- reading the file --------------------------------------------------------------------------
@@ -358,50 +334,3 @@ def _duration(prop: Prop) -> dt.timedelta:
         else:
             raise SkipEvent(f"has a duration that cannot be read ({prop.value})")
     return sign * total
-
-
-# -- planning and applying -----------------------------------------------------------------------
-def plan_import(path: Path, calendar: Calendar) -> ImportPlan:
-    """Read `path` and compare it with the calendar; raises ImportRefused for unusable files."""
-    parsed, notes = read_file(Path(path))
-    events, skipped = events_in(parsed, notes)
-    plan = ImportPlan(Path(path), skipped=skipped, notes=notes)
-    seen: set[str] = set()
-    for incoming in events:
-        if incoming.key in seen:
-            plan.skipped.append(
-                Skipped(incoming.title, "appears twice in the file; the first was used")
-            )
-            continue
-        seen.add(incoming.key)
-        existing = calendar.by_key.get(incoming.key)
-        if existing is None:
-            plan.new.append(incoming)
-            continue
-        same = incoming.with_changes(
-            origin=existing.origin, sequence=existing.sequence, page_text=existing.page_text
-        )
-        if same == existing:
-            plan.unchanged.append(existing)
-        elif existing.origin == "shipped":
-            plan.skipped.append(
-                Skipped(
-                    incoming.title,
-                    "is part of the programme calendar that came with the app, which an import cannot change",
-                )
-            )
-        elif incoming.sequence < existing.sequence:
-            plan.skipped.append(
-                Skipped(
-                    incoming.title,
-                    f"is an older version than yours (revision {incoming.sequence}, yours is {existing.sequence})",
-                )
-            )
-        else:
-            plan.updated.append(incoming.with_changes(origin=existing.origin))
-    return plan
-
-
-def apply_import(store: Store, plan: ImportPlan) -> StateChange | None:
-    """Save what the preview showed as new or updated, in one change."""
-    return save_events(store, [*plan.new, *plan.updated])

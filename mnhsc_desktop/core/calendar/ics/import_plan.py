@@ -1,0 +1,95 @@
+"""Planning an import before anything changes (the preview: new, updated, unchanged, skipped
+and why), then applying it through the store as one change.
+
+Reading the file is importer.py's; this decides what the events read mean for the calendar.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mnhsc_desktop.core.calendar.calendar import Calendar, save_events
+from mnhsc_desktop.core.calendar.events import Event
+from mnhsc_desktop.core.calendar.ics.importer import Skipped, events_in, read_file
+from mnhsc_desktop.core.store.store import StateChange, Store
+
+
+@dataclass
+class ImportPlan:
+    """What an import would do, shown as a preview before anything changes."""
+
+    source: Path
+    new: list[Event] = field(default_factory=list)
+    updated: list[Event] = field(default_factory=list)
+    unchanged: list[Event] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def changes(self) -> int:
+        return len(self.new) + len(self.updated)
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.new)} new, {len(self.updated)} updated, {len(self.unchanged)} unchanged, "
+            f"{len(self.skipped)} skipped"
+        )
+
+
+def _newest_of_each(events: list[Event], plan: ImportPlan) -> list[Event]:
+    """The same event twice in one file (a re-sent invitation): the highest SEQUENCE wins, and on
+    a tie the later in the file; the other is listed as skipped."""
+    best: dict[str, Event] = {}
+    for incoming in events:
+        kept = best.get(incoming.key)
+        winner = incoming if kept is None or incoming.sequence >= kept.sequence else kept
+        if kept is not None:
+            loser = kept if winner is incoming else incoming
+            plan.skipped.append(
+                Skipped(
+                    loser.title,
+                    f"appears twice in the file; its revision {winner.sequence} was used",
+                )
+            )
+        best[incoming.key] = winner
+    return list(best.values())
+
+
+def plan_import(path: Path, calendar: Calendar) -> ImportPlan:
+    """Read `path` and compare it with the calendar; raises ImportRefused for unusable files."""
+    parsed, notes = read_file(Path(path))
+    events, skipped = events_in(parsed, notes)
+    plan = ImportPlan(Path(path), skipped=skipped, notes=notes)
+    for incoming in _newest_of_each(events, plan):
+        existing = calendar.by_key.get(incoming.key)
+        if existing is None:
+            plan.new.append(incoming)
+            continue
+        same = incoming.with_changes(
+            origin=existing.origin, sequence=existing.sequence, page_text=existing.page_text
+        )
+        if same == existing:
+            plan.unchanged.append(existing)
+        elif existing.origin == "shipped":
+            plan.skipped.append(
+                Skipped(
+                    incoming.title,
+                    "is part of the programme calendar that came with the app, which an import cannot change",
+                )
+            )
+        elif incoming.sequence < existing.sequence:
+            plan.skipped.append(
+                Skipped(
+                    incoming.title,
+                    f"is an older version than yours (revision {incoming.sequence}, yours is {existing.sequence})",
+                )
+            )
+        else:
+            plan.updated.append(incoming.with_changes(origin=existing.origin))
+    return plan
+
+
+def apply_import(store: Store, plan: ImportPlan) -> StateChange | None:
+    """Save what the preview showed as new or updated, in one change."""
+    return save_events(store, [*plan.new, *plan.updated])
