@@ -68,14 +68,20 @@ def test_moving_back_to_the_standard_folder_clears_the_choice(
     assert local_copy_for(standard) is None
 
 
-def test_an_unreachable_folder_opens_the_local_copy_read_only(
-    standard: Path, tmp_path: Path
-) -> None:
+def jane_on_a_network_folder(standard: Path, tmp_path: Path) -> Path:
+    """Data moved to a chosen folder and saved there (with its safety copy on the PC)."""
     network = tmp_path / "net"
     store = Store.open(standard)
     move_data(store, network)
     store.set("profile", "name", "Jane Midwife")
     store.save()
+    return network
+
+
+def test_an_unreachable_folder_opens_the_local_copy_read_only(
+    standard: Path, tmp_path: Path
+) -> None:
+    network = jane_on_a_network_folder(standard, tmp_path)
     network.rename(tmp_path / "net-unplugged")  # the drive goes away
     again = Store.open(network, local_copy_for(network))
     assert again.read_only and again.get("profile", "name") == "Jane Midwife"
@@ -98,11 +104,7 @@ def test_an_unreachable_folder_without_a_copy_starts_empty_and_says_so(
 def test_a_chosen_folder_found_empty_opens_the_copy_and_never_overwrites_it(
     standard: Path, tmp_path: Path
 ) -> None:
-    network = tmp_path / "net"
-    store = Store.open(standard)
-    move_data(store, network)
-    store.set("profile", "name", "Jane Midwife")
-    store.save()
+    network = jane_on_a_network_folder(standard, tmp_path)
     copy = local_copy_for(network)
     kept = copy.read_bytes()
     (network / STORE_FILE).unlink()  # the share was replaced by an empty one

@@ -142,18 +142,22 @@ def test_move_to_living_in_pdsa_and_see_history(tab, monkeypatch) -> None:
     assert tab.grid.currentIndex().column() == 2
 
 
+def export_pdf_text(tab, monkeypatch, pdf: Path) -> str:
+    """Export the record as a PDF as the user would (name asked, file chosen); its text."""
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Jane Midwife", True))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), "PDF document (*.pdf)")
+    )
+    tab.export_record()
+    return " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages).split())
+
+
 def test_export_learning_record_as_pdf_and_csv(tab, monkeypatch, tmp_path: Path) -> None:
     select(tab, "measurement", "learn")
     choose_resource(tab, "anyone-for-tennis-workshop")
     monkeypatch.setattr(DoneDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
     tab.done_button.click()
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Jane Midwife", True))
-    pdf = tmp_path / "record.pdf"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), "PDF document (*.pdf)")
-    )
-    tab.export_record()
-    text = " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages).split())
+    text = export_pdf_text(tab, monkeypatch, tmp_path / "record.pdf")
     assert "Jane Midwife" in text and "Anyone for tennis" in text and "2.0 of 35 hours" in text
     assert tab.store.get("profile", "name") == "Jane Midwife", "asked once, kept"
     csv_path = tmp_path / "record"
@@ -257,13 +261,7 @@ def test_reflections_counted_alike_in_the_window_home_and_the_pdf(
     window_count = re.search(r"Reflections:</b> (\d) of 5", tab.summary.text()).group(1)
     window.dashboard.refresh()  # as when Home is next seen
     home_count = re.search(r"reflections: <b>(\d) of 5", window.dashboard.progress.text()).group(1)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Jane Midwife", True))
-    pdf = tmp_path / "record.pdf"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), "PDF document (*.pdf)")
-    )
-    tab.export_record()
-    text = " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages).split())
+    text = export_pdf_text(tab, monkeypatch, tmp_path / "record.pdf")
     text = unicodedata.normalize("NFKC", text)  # the PDF's "ﬂ" ligature
     pdf_count = re.search(r"Reflective accounts: (\d) of 5", text)
     assert pdf_count, text
