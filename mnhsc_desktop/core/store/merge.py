@@ -77,18 +77,23 @@ def take_in_disk_changes(store: Store) -> None:
         return  # removed meanwhile: what we hold is all there is
     except (OSError, safe_json.InputRefused):
         theirs = None
-    usable = isinstance(theirs, dict) and theirs.get("schema_version") == SCHEMA_VERSION
+    if not isinstance(theirs, dict) or theirs.get("schema_version") != SCHEMA_VERSION:
+        kept = _keep_their_copy(store)  # replaced by something this version cannot use
+        store.merge_notes.append(
+            "The saved file had been replaced by one this version cannot use; it is kept as "
+            f"{kept.name}."
+        )
+        return
     clean: dict[str, Any] = {}
-    damaged = not usable
-    if usable:
-        for name, value in theirs.items():
-            if name in SECTIONS:
-                clean[name], rejected = check_section(name, value)
-                damaged = damaged or bool(rejected)
-            elif name == "schema_version" or not plain(value):
-                clean[name] = value  # a part a newer version wrote: kept as it is
-            else:
-                damaged = True
+    damaged = False
+    for name, value in theirs.items():
+        if name in SECTIONS:
+            clean[name], rejected = check_section(name, value)
+            damaged = damaged or bool(rejected)
+        elif name == "schema_version" or not plain(value):
+            clean[name] = value  # a part a newer version wrote: kept as it is
+        else:
+            damaged = True
     try:
         base = safe_json.parse(store.synced_bytes).value if store.synced_bytes else {}
     except safe_json.InputRefused:
@@ -97,32 +102,29 @@ def take_in_disk_changes(store: Store) -> None:
         base if isinstance(base, dict) else {}, store.snapshot(), clean, store.changed_here
     )
     kept = _keep_their_copy(store) if (damaged or merge.conflicts) else None
-    if usable:
-        store.replace_state(merge.state, merge.sections_taken)
+    store.replace_state(merge.state, merge.sections_taken)
     if merge.taken:
         store.merge_notes.append(
-            f"Changes saved by another program or PC were merged in ({len(merge.taken)} "
-            f"item{'s' if len(merge.taken) != 1 else ''})."
+            f"Changes saved by another program or PC were merged in ({_items(len(merge.taken))})."
         )
     if kept is not None:
         what = (
-            f"{len(merge.conflicts)} item{'s' if len(merge.conflicts) != 1 else ''} changed both "
-            "here and elsewhere kept your version"
-            if usable
-            else "The saved file had been replaced by one this version cannot use"
+            f"{_items(len(merge.conflicts))} changed both here and elsewhere kept your version"
+            if merge.conflicts
+            else "Some of what was saved elsewhere could not be used"
         )
         store.merge_notes.append(f"{what}; the other copy is kept as {kept.name}.")
 
 
-def _keep_their_copy(store: Store) -> Path | None:
+def _items(count: int) -> str:
+    return f"{count} item{'s' if count != 1 else ''}"
+
+
+def _keep_their_copy(store: Store) -> Path:
     import datetime as dt
     import shutil
 
-    target = store.folder / f"state.other-writer-{dt.datetime.now():%Y%m%d-%H%M%S}.json"
-    counter = 2
-    while target.exists():
-        target = target.with_name(f"{target.stem.rsplit('~', 1)[0]}~{counter}.json")
-        counter += 1
+    target = store.unique_sibling(f"state.other-writer-{dt.datetime.now():%Y%m%d-%H%M%S}")
     try:
         shutil.copy2(store.path, target)
     except OSError as error:
