@@ -16,14 +16,9 @@ def say(text: str, *, error: bool = False) -> None:
     file's text: escape sequences that would recolour or rewrite the terminal) are escaped."""
     stream = sys.stderr if error else sys.stdout
     if stream is not None:
-        lines = text.split("\n")
-        print(
-            "\n".join(
-                "".join(c if c.isprintable() or c == "\t" else repr(c)[1:-1] for c in line)
-                for line in lines
-            ),
-            file=stream,
-        )
+        from mnhsc_desktop.core.text import escape_controls
+
+        print(escape_controls(text, keep="\n\t"), file=stream)
 
 
 def finish_import(store, dry_run: bool, apply: Callable[[], object], done: str) -> int:

@@ -12,8 +12,13 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def escape_controls(text: str, keep: str = "") -> str:
+    """Control characters (escape sequences that recolour or rewrite a terminal) written as
+    escapes, such as \x1b; the characters in `keep` are left as they are."""
+    return "".join(c if c.isprintable() or c in keep else repr(c)[1:-1] for c in text)
+
+
 def printable(text: str, limit: int = 80) -> str:
     """Text from a file, safe in a one-line message: control characters (escape sequences, line
     breaks that would fake another line of output) written as escapes, long text cut."""
-    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text[:limit])
-    return shown + ("…" if len(text) > limit else "")
+    return escape_controls(text[:limit]) + ("…" if len(text) > limit else "")
