@@ -25,7 +25,7 @@ from mnhsc_desktop.core.store.state_schema import (
     check_section,
     empty_state,
 )
-from mnhsc_desktop.core.store.undo import ABSENT, UndoHistory
+from mnhsc_desktop.core.store.undo import ABSENT, Step, UndoHistory
 
 STORE_FILE = "state.json"
 MAX_STORE_BYTES = 200 * 1024 * 1024  # a heavy user's file is a few MB
@@ -250,10 +250,21 @@ class Store(StoreRepairs):
         return change
 
     def undo_last(self) -> str | None:
-        """Put back what the last change (in this session) replaced; its label, or None."""
+        """Put back what the last change (in this session) replaced; its label, or None. What
+        it replaces in turn is kept for redo_last."""
         step = self.undo.pop()
-        if step is None:
-            return None
+        return self._swap(step, self.undo.redo_steps) if step else None
+
+    def redo_last(self) -> str | None:
+        """Bring back what the last undo replaced; its label, or None."""
+        redo = self.undo.redo_steps
+        return self._swap(redo.pop(), self.undo.steps) if redo else None
+
+    def _swap(self, step: Step, reverse_into: list[Step]) -> str:
+        """Write a step's values back, keeping the step that would reverse it (before listeners
+        hear of the change, so Edit's menu shows it at once)."""
+        now = {key: self._state[step.section].get(key, ABSENT) for key in step.before}
+        reverse_into.append(Step(step.section, now))
         self.undo.paused = True
         try:
             self.update(step.section, step.before)

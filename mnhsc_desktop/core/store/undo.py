@@ -1,4 +1,5 @@
-"""Edit > Undo: the last changes made in this session, each put back in one step.
+"""Edit > Undo and Redo: the last changes made in this session, each put back in one step, and
+what an undo replaced can be brought back (an undo never loses words either).
 
 Every change a person makes reaches the store as one `set` or `update` (a tick, an untick, a
 deleted event, a removed log entry), so the store remembers what each touched key held before,
@@ -34,17 +35,24 @@ class Step:
 class UndoHistory:
     def __init__(self) -> None:
         self.steps: list[Step] = []
-        self.paused = False  # while a step is being undone
+        self.redo_steps: list[Step] = []  # what undoing replaced, newest last
+        self.paused = False  # while a step is being undone or redone
 
     def remember(self, section: str, before: dict[str, Any]) -> None:
+        """A new change: undoable, and what was undone before it can no longer be redone."""
         if self.paused or section in NOT_UNDONE or not before:
             return
         self.steps.append(Step(section, before))
         del self.steps[:-LIMIT]
+        self.redo_steps.clear()
 
     @property
     def next_label(self) -> str | None:
         return self.steps[-1].label if self.steps else None
+
+    @property
+    def redo_label(self) -> str | None:
+        return self.redo_steps[-1].label if self.redo_steps else None
 
     def pop(self) -> Step | None:
         return self.steps.pop() if self.steps else None

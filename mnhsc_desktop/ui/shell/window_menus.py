@@ -30,10 +30,18 @@ class WindowMenus:
             f"Undone: {label}." if label else "Nothing to undo in this session.", 8000
         )
 
+    def redo_last_change(self) -> None:
+        """Edit > Redo: bring back what the last undo replaced, typed words included."""
+        label = self.store.redo_last()
+        self.statusBar().showMessage(f"Redone: {label}." if label else "Nothing to redo.", 8000)
+
     def _refresh_undo(self, _change=None) -> None:
-        label = self.store.undo.next_label
-        self.undo_action.setEnabled(label is not None)
-        self.undo_action.setText(f"&Undo {label}" if label else "&Undo")
+        for action, verb, label in (
+            (self.undo_action, "&Undo", self.store.undo.next_label),
+            (self.redo_action, "&Redo", self.store.undo.redo_label),
+        ):
+            action.setEnabled(label is not None)
+            action.setText(f"{verb} {label}" if label else verb)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -58,7 +66,9 @@ class WindowMenus:
 
         edit_menu = self.menuBar().addMenu("&Edit")
         self.undo_action = self._action("&Undo", "Ctrl+Z", self.undo_last_change)
-        edit_menu.addAction(self.undo_action)
+        self.redo_action = self._action("&Redo", "Ctrl+Shift+Z", self.redo_last_change)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addActions([self.undo_action, self.redo_action])
         self._refresh_undo()
         follow_store(self.store, self, self._refresh_undo)
 

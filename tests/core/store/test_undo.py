@@ -64,3 +64,17 @@ def test_undoing_is_itself_saved_and_not_undoable(data_dir: Path) -> None:
     store.undo_last()
     assert store.undo_last() is None and store.dirty
     assert store.save() and Store.open(data_dir).get("profile", "name") is None
+
+
+def test_an_undone_change_can_be_redone_so_undo_never_loses_words(data_dir: Path) -> None:
+    store = Store.open(data_dir)
+    mark_done(store, Completion("q-network", dt.date(2026, 1, 5), 30, learned="First thoughts"))
+    mark_done(store, Completion("q-network", dt.date(2026, 1, 5), 30, learned="Second, longer"))
+    assert store.undo_last() == "QI resource “q network”"
+    assert Progress(store).done["q-network"].learned == "First thoughts"
+    assert store.undo.redo_label == "QI resource “q network”"
+    assert store.redo_last() == "QI resource “q network”"
+    assert Progress(store).done["q-network"].learned == "Second, longer"
+    store.undo_last()
+    store.set("profile", "name", "Sam")  # a new change: what was undone is gone for good
+    assert store.redo_last() is None

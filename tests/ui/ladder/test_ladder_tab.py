@@ -87,7 +87,9 @@ def test_tick_a_resource_with_time_and_a_reflection(
     )
 
 
-def test_untick_keeps_the_reflection_and_undo_puts_the_tick_back(tab, monkeypatch, window) -> None:
+def test_untick_keeps_the_reflection_and_undo_puts_the_tick_back(
+    tab, monkeypatch, window, qtbot
+) -> None:
     """The review found one click on "Undo tick" wiped the written reflection, with no question
     and no way back; ticking again opened a blank form."""
     select(tab, "pdsa", "learn")
@@ -123,6 +125,15 @@ def test_untick_keeps_the_reflection_and_undo_puts_the_tick_back(tab, monkeypatc
     assert done.evidence == "Certificate in my folder"
     assert "✓ Done" in tab.resources.currentItem().text()
     assert "Undone" in window.statusBar().currentMessage()
+    # An undo is itself undoable: Ctrl+Shift+Z brings the untick back, the words still kept.
+    assert window.redo_action.isEnabled() and "QI resource" in window.redo_action.text()
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert "mike-evans-qi-video" not in tab.progress.done
+    assert tab.progress.last_written("mike-evans-qi-video").learned.startswith("QI is about")
 
 
 def test_move_to_living_in_pdsa_and_see_history(tab, monkeypatch) -> None:
