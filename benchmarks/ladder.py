@@ -3,7 +3,7 @@
     python benchmarks/ladder.py [--items 5000] [--reflections 500]
 
 Budgets (from the ladder issue): open the tab <= 100 ms, save after a tick <= 20 ms, PDF export
-<= 2 s, CSV <= 200 ms. Baselines run alongside: json.dumps of the same state (what any save must
+(the revalidation pack) <= 2 s, CSV <= 200 ms. Baselines run alongside: json.dumps of the same state (what any save must
 pay) and Qt laying out the same rows as plain text (what any PDF must pay). Medians.
 """
 
@@ -27,10 +27,10 @@ from mnhsc_desktop.core.ladder.ladder import (
     LadderFile,
     LadderResource,
     Period,
-    Progress,
     mark_done,
 )
-from mnhsc_desktop.core.ladder.record import cpd_rows, csv_bytes, record_document
+from mnhsc_desktop.core.revalidation.pack import log_csv, pack_document
+from mnhsc_desktop.core.revalidation.status import status_now
 from mnhsc_desktop.core.store.paths import shipped_content_dir
 from mnhsc_desktop.core.store.store import Store
 
@@ -90,7 +90,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from mnhsc_desktop.ui.ladder.tab import LadderTab
-    from mnhsc_desktop.ui.shell.pdf import record_to_pdf
+    from mnhsc_desktop.ui.shell.pdf import document_to_pdf
 
     app = QApplication(sys.argv[:1])
     ladder = heavy_ladder(args.items)
@@ -130,23 +130,19 @@ def main() -> int:
         row("save after a tick", saved, 0.020, f"(serialising alone: {baseline * 1000:.1f} ms)")
 
         period = Period(dt.date.today() - dt.timedelta(days=1100), dt.date.today())
-        progress = Progress(store)
-        rows = cpd_rows(ladder, progress, period)
+        portfolio, _status = status_now(store, ladder, (), period)
+        rows = portfolio.in_period(period).cpd
         csv_seconds = median_seconds(
             lambda: (Path(folder) / "r.csv").write_bytes(
-                csv_bytes(cpd_rows(ladder, Progress(store), period))
+                log_csv("cpd", status_now(store, ladder, (), period)[0].in_period(period))
             ),
             5,
         )
         row("CSV export", csv_seconds, 0.200, f"({len(rows)} rows)")
 
         def pdf() -> None:
-            record_to_pdf(
-                record_document(
-                    "Jane Midwife", ladder, progress, period, cpd_rows(ladder, progress, period)
-                ),
-                Path(folder) / "r.pdf",
-            )
+            portfolio, status = status_now(store, ladder, (), period)
+            document_to_pdf(pack_document(store, portfolio, status), Path(folder) / "r.pdf")
 
         pdf_seconds = median_seconds(pdf, 3)
         plain = "\n".join(f"{r.date} {r.method} {r.topic} {r.hours}" for r in rows)

@@ -86,9 +86,17 @@ def print_(p: QPainter) -> None:
     p.drawRect(QRectF(7, 14, 10, 6.5))
 
 
+def revalidation(p: QPainter) -> None:
+    """A clipboard with a tick: the portfolio, checked off."""
+    p.drawRoundedRect(QRectF(5, 4.5, 14, 16.5), 1.5, 1.5)
+    p.drawRoundedRect(QRectF(9, 3, 6, 3), 1, 1)
+    p.drawPolyline([QPointF(8.5, 13), QPointF(11, 15.5), QPointF(15.5, 10)])
+
+
 GLYPHS: dict[str, Callable[[QPainter], None]] = {
     "home": home, "calendar": calendar, "ladder": ladder, "culture": culture,
-    "import": import_, "export": export, "find": find, "print": print_,
+    "revalidation": revalidation, "import": import_, "export": export, "find": find,
+    "print": print_,
 }  # fmt: skip
 
 

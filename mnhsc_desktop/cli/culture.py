@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
-from mnhsc_desktop.cli.support import EXIT_FAILED, EXIT_OK, EXIT_USAGE, say
+from mnhsc_desktop.cli.support import EXIT_FAILED, EXIT_OK, EXIT_USAGE, pdf_application, say
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -40,13 +39,6 @@ def run(args: argparse.Namespace) -> int:
     return kudos(args)
 
 
-def _qt() -> object:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # lay out the PDF without a window
-    from PySide6.QtGui import QGuiApplication
-
-    return QGuiApplication.instance() or QGuiApplication(["mnhsc-desktop"])
-
-
 def export_plan(args: argparse.Namespace) -> int:
     from mnhsc_desktop.core.content.content import load_content
     from mnhsc_desktop.core.culture.plans import handout_html, plans
@@ -67,7 +59,7 @@ def export_plan(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     content = load_content(content_dir(args.content_dir), base=shipped_content_dir())
     activities = {a.id: a for a in content.culture.activities} if content.culture else {}
-    _app = _qt()
+    _app = pdf_application()
     from mnhsc_desktop.ui.shell.pdf import PORTRAIT, html_to_pdf
 
     try:
@@ -91,7 +83,7 @@ def kudos(args: argparse.Namespace) -> int:
     if not 1 <= count <= 1000:
         say("--cards should be between 1 and 1000", error=True)
         return EXIT_USAGE
-    _app = _qt()
+    _app = pdf_application()
     from mnhsc_desktop.ui.culture.kudos_pdf import kudos_pdf
 
     try:

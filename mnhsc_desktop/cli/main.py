@@ -22,7 +22,15 @@ commands:
   calendar import FILE [--dry-run]
                          add or update events from an .ics file (prints what it did)
   record export OUT.pdf|OUT.csv [--from YYYY-MM-DD] [--to YYYY-MM-DD]
-                         write your learning record (CPD, reflections, QI levels)
+                         write your revalidation pack (PDF) or CPD log (CSV) for any dates
+  revalidation set-date YYYY-MM-DD
+                         your revalidation date (the period is the 3 years before it)
+  revalidation status [--json]
+                         each of the eight NMC requirements: done, or what is missing
+  revalidation export OUT.pdf [--period START]
+                         the revalidation pack, ready for your confirmer to sign
+  portfolio import FILE.csv|FILE.xlsx --kind cpd|hours|feedback [--dry-run]
+                         bring in the CPD, practice hours or feedback you kept in a spreadsheet
   culture kudos OUT.pdf [--per-page 4|8] [--cards N] [--to ..] [--from ..] [--what ..]
                          print Kudos cards (thank-you cards for colleagues) to a PDF
   culture plan export NAME OUT.pdf
@@ -88,9 +96,11 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     from mnhsc_desktop.cli import culture as cli_culture
     from mnhsc_desktop.cli import progress as cli_progress
     from mnhsc_desktop.cli import record as cli_record
+    from mnhsc_desktop.cli import revalidation as cli_revalidation
 
     cli_calendar.add_commands(commands)
     cli_record.add_commands(commands)
+    cli_revalidation.add_commands(commands)
     cli_progress.add_commands(commands)
     cli_culture.add_commands(commands)
     return parser
@@ -122,7 +132,7 @@ def window_options(words: Sequence[str]) -> SimpleNamespace | None:
     return SimpleNamespace(command=None, **values)
 
 
-COMMANDS = ("content", "calendar", "record", "progress", "culture")
+COMMANDS = ("content", "calendar", "record", "progress", "culture", "revalidation", "portfolio")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -170,6 +180,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from mnhsc_desktop.cli import record as cli_record
 
         return cli_record.run(args)
+    if args.command in ("revalidation", "portfolio"):
+        from mnhsc_desktop.cli import revalidation as cli_revalidation
+
+        return cli_revalidation.run(args)
     if args.command == "progress":
         from mnhsc_desktop.cli import progress as cli_progress
 

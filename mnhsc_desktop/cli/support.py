@@ -85,3 +85,13 @@ def refuse_while_open(data_dir) -> bool:
         error=True,
     )
     return True
+
+
+def pdf_application() -> object:
+    """A Qt application to lay out a PDF with, without a window (off screen)."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.instance() or QGuiApplication(["mnhsc-desktop"])

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from mnhsc_desktop.core.content.content import load_content
-from mnhsc_desktop.core.ladder.record import record_document
 from mnhsc_desktop.core.machine_config import load_machine_config
 from mnhsc_desktop.core.store import paths
 from tests.conftest import SHIPPED_CONTENT
@@ -112,21 +111,17 @@ def test_a_broken_trust_file_falls_back_to_the_shipped_and_says_why(tmp_path: Pa
     assert gone.about is not None and "cannot be read" in str(gone.errors[0])
 
 
-def test_the_organisation_is_named_on_the_record() -> None:
+def test_the_organisation_is_named_on_the_pack() -> None:
     ladder = load_content(SHIPPED_CONTENT).ladder
-    from mnhsc_desktop.core.ladder.ladder import Period, Progress
+    from mnhsc_desktop.core.ladder.ladder import Period
+    from mnhsc_desktop.core.revalidation.pack import pack_document
+    from mnhsc_desktop.core.revalidation.status import status_now
     from mnhsc_desktop.core.store.store import Store
 
-    progress = Progress(Store(Path("/nonexistent")))
-    record = record_document(
-        "Jane",
-        ladder,
-        progress,
-        Period.ending(dt.date(2027, 3, 31)),
-        [],
-        organisation="Example Trust",
-    )
-    assert "at Example Trust with MNHSC Desktop" in record.html()
+    store = Store(Path("/nonexistent"))
+    portfolio, status = status_now(store, ladder, (), Period.ending(dt.date(2027, 3, 31)))
+    document = pack_document(store, portfolio, status, organisation="Example Trust")
+    assert "at Example Trust with MNHSC Desktop" in document.html()
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")

@@ -34,3 +34,31 @@ def test_content_check_loads_no_qt() -> None:
     )
     result = run_python(code)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_window_and_home_load_no_spreadsheet_reader_and_no_unopened_tab(tmp_path) -> None:
+    """Start-up stays lean whatever is added: openpyxl and the Revalidation tab load when used."""
+    import os
+
+    code = (
+        "import os, sys\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from PySide6.QtGui import QIcon\n"
+        "app = QApplication([])\n"
+        "from pathlib import Path\n"
+        "from mnhsc_desktop.core.content.content import load_content\n"
+        "from mnhsc_desktop.core.store.paths import content_dir\n"
+        "from mnhsc_desktop.core.store.store import Store\n"
+        "from mnhsc_desktop.ui.shell.main_window import MainWindow\n"
+        f"window = MainWindow(load_content(content_dir(None)), Store.open(Path({str(tmp_path)!r})), QIcon())\n"
+        "window.show()\n"
+        "for _ in range(5): app.processEvents()\n"
+        "window.dashboard.refresh()\n"
+        "late = [m for m in ('openpyxl', 'mnhsc_desktop.ui.revalidation.tab',\n"
+        "        'mnhsc_desktop.core.revalidation.spreadsheet') if m in sys.modules]\n"
+        "print(','.join(late))\n"
+    )
+    result = run_python(code, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""

@@ -25,8 +25,8 @@ def test_record_export_pdf_and_csv(run_app, tmp_path: Path) -> None:
     pdf = tmp_path / "r.pdf"
     result = run_app("--data-dir", str(data), "record", "export", str(pdf))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == f"Wrote 1 CPD entry to {pdf}."
-    text = " ".join(pypdf.PdfReader(pdf).pages[0].extract_text().split())
+    assert result.stdout.strip() == f"Wrote {pdf} (1 CPD entry; 0 of 5 reflective accounts)."
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(pdf).pages).split())
     assert "Jane Midwife" in text and "Apply for the Q network" in text
     csv = tmp_path / "r.csv"
     assert (

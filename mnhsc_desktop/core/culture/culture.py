@@ -217,28 +217,3 @@ def suggestion(
     candidates = [a for a in activities if a.id not in recent] or list(activities)
     week = today.isocalendar()
     return candidates[(week.year * 53 + week.week) % len(candidates)]
-
-
-def team_cpd_rows(activities: tuple[Activity, ...], store: Store) -> list[Any]:
-    """Team activities as CPD rows for the learning record: participatory by their nature."""
-    from mnhsc_desktop.core.ladder.record import CpdRow
-
-    titles = {a.id: a.title for a in activities}
-    rows = []
-    for entry in log_entries(store):
-        if entry.activity_id not in titles:
-            continue
-        who = f"with {entry.people} {'person' if entry.people == 1 else 'people'}"
-        rows.append(
-            CpdRow(
-                date=entry.date,
-                method=f"Team safety-culture activity ({who})",
-                topic=titles[entry.activity_id],
-                relevance=entry.note,
-                minutes=entry.minutes,
-                participatory=True,
-                code_theme="",  # never one the user did not choose
-                evidence="",
-            )
-        )
-    return rows

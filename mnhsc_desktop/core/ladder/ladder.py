@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -269,12 +269,7 @@ def _completion_from_json(resource_id: str, data: dict[str, Any]) -> Completion:
     )
 
 
-# -- the summary -------------------------------------------------------------------------------
-CPD_HOURS_NEEDED = 35
-PARTICIPATORY_HOURS_NEEDED = 20
-REFLECTIONS_NEEDED = 5
-
-
+# -- revalidation periods -----------------------------------------------------------------------
 @dataclass(frozen=True)
 class Period:
     """A revalidation period: the three years up to the due date (inclusive)."""
@@ -355,36 +350,13 @@ class Summary:
     levels: dict[str, str]
     done: int
     total: int
-    cpd_minutes: int
-    participatory_minutes: int
-    reflections: int
-    period: Period
-
-    @property
-    def cpd_hours(self) -> float:
-        return self.cpd_minutes / 60
-
-    @property
-    def participatory_hours(self) -> float:
-        return self.participatory_minutes / 60
 
 
-def summarise(
-    ladder: LadderFile, progress: Progress, period: Period, extra: Iterable[Any] = ()
-) -> Summary:
-    """Levels per subject, resources done, and the CPD counts for the period.
-
-    `extra` are other CPD entries with a date, minutes and participatory (for example team
-    activities from the culture library); they count as CPD but are not reflective accounts.
-    """
-    done = [c for c in progress.done.values() if c.date in period]
-    counted = done + [e for e in extra if e.date in period]
+def summarise(ladder: LadderFile, progress: Progress) -> Summary:
+    """Levels per subject and resources done. (CPD and reflections are counted, with all other
+    CPD, by revalidation.status: one count everywhere.)"""
     return Summary(
         levels={s.id: progress.level_of(s.id) for s in ladder.subjects},
         done=sum(1 for r in ladder.resources if r.id in progress.done),
         total=len(ladder.resources),
-        cpd_minutes=sum(c.minutes for c in counted),
-        participatory_minutes=sum(c.minutes for c in counted if c.participatory),
-        reflections=sum(1 for c in done if c.has_reflection),
-        period=period,
     )

@@ -20,7 +20,13 @@ from mnhsc_desktop.core.store.store import StateChange, Store
 
 FORMAT = "mnhsc-desktop-progress"
 FORMAT_VERSION = 1
-PERSONAL_SECTIONS = ("profile", "ladder", "calendar", "culture")  # not "window": that is per PC
+PERSONAL_SECTIONS = (
+    "profile",
+    "ladder",
+    "calendar",
+    "culture",
+    "portfolio",
+)  # not "window": that is per PC
 MAX_BYTES = 50 * 1024 * 1024
 
 

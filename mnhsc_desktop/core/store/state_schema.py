@@ -26,7 +26,7 @@ MAX_MINUTES = 24 * 60 * 31  # a month of continuous learning: anything beyond is
 FUTURE_SKEW = dt.timedelta(minutes=10)  # clocks on ward PCs drift; more than this is suspect
 SCHEMA_VERSION = 1
 # Every section is a JSON object; features own their section and keep their keys inside it.
-SECTIONS = ("window", "profile", "calendar", "ladder", "culture")
+SECTIONS = ("window", "profile", "calendar", "ladder", "culture", "portfolio")
 # How each section of the state is named to a user when it has to be mentioned.
 SECTION_NAMES = {
     "window": "window size and last tab",
@@ -34,6 +34,7 @@ SECTION_NAMES = {
     "calendar": "your calendar events",
     "ladder": "your QI ladder progress",
     "culture": "your culture activity log and session plans",
+    "portfolio": "your revalidation portfolio",
 }
 
 
@@ -251,6 +252,43 @@ _PLAN = record(
     },
     {"changed_at": stamp},
 )
+_CHANGED = {"changed_at": stamp}
+_CPD = record(
+    {"date": iso_date, "topic": text(MAX_TEXT), "minutes": amount(0, MAX_MINUTES)},
+    {
+        "method": text(MAX_TEXT),
+        "relevance": text(MAX_TEXT),
+        "participatory_minutes": amount(0, MAX_MINUTES),
+        "code_theme": optional(text(60)),
+        "evidence": text(MAX_TEXT),
+        **_CHANGED,
+    },
+)
+_HOURS = record(
+    {"start": iso_date, "end": iso_date, "hours": amount(0, 24 * 366 * 3)},
+    {k: text(MAX_TEXT) for k in ("organisation", "scope", "setting", "description")} | _CHANGED,
+)
+_FEEDBACK = record(
+    {"date": iso_date, "source": text(MAX_TEXT)},
+    {"feedback": text(MAX_TEXT), "used": text(MAX_TEXT), **_CHANGED},
+)
+_ACCOUNT = record(
+    {"date": iso_date},
+    {
+        **{k: text(MAX_TEXT) for k in ("nature", "learned", "changed", "relevance")},
+        "code_theme": optional(text(60)),
+        "link": text(MAX_KEY),
+        **_CHANGED,
+    },
+)
+_SHEET = record(
+    {},
+    {
+        "done": boolean,
+        "dual_registration": boolean,
+        "date": lambda v: None if v == "" else iso_date(v),
+    },
+)
 
 # (section, exact key or "prefix/") -> check
 RULES: dict[tuple[str, str], Check] = {
@@ -270,7 +308,19 @@ RULES: dict[tuple[str, str], Check] = {
     ("culture", "log/"): list_of(_LOG_ENTRY),
     ("culture", "plan/"): _PLAN,
     ("culture", "attachment/"): list_of(text(4096), 200),
+    ("portfolio", "cpd/"): _CPD,
+    ("portfolio", "hours/"): lambda v: _HOURS(v) or _hours_dates(v),
+    ("portfolio", "feedback/"): _FEEDBACK,
+    ("portfolio", "account/"): _ACCOUNT,
+    **{
+        ("portfolio", name): _SHEET
+        for name in ("discussion", "health_and_character", "indemnity", "confirmation", "settings")
+    },
 }
+
+
+def _hours_dates(value: dict[str, Any]) -> str | None:
+    return "its last day is before its first" if value["end"] < value["start"] else None
 
 
 def _event_dates(value: dict[str, Any]) -> str | None:
@@ -308,6 +358,11 @@ def describe(section: str, key: str) -> str:
         ("profile", "name"): "your name",
         ("profile", "revalidation_due"): "your revalidation date",
         ("profile", "past_revalidation_dates"): "your past revalidation dates",
+        ("portfolio", "discussion"): "your reflective discussion",
+        ("portfolio", "health_and_character"): "your health and character declaration",
+        ("portfolio", "indemnity"): "your indemnity arrangement",
+        ("portfolio", "confirmation"): "your confirmation",
+        ("portfolio", "settings"): "your revalidation settings",
     }
     if (section, key) in named:
         return named[(section, key)]
@@ -320,6 +375,10 @@ def describe(section: str, key: str) -> str:
         ("culture", "log"): f"team log of “{readable}”",
         ("culture", "plan"): "a session plan",
         ("culture", "attachment"): f"files attached to “{readable}”",
+        ("portfolio", "cpd"): "a CPD entry",
+        ("portfolio", "hours"): "a practice hours entry",
+        ("portfolio", "feedback"): "a piece of feedback",
+        ("portfolio", "account"): "a reflective account",
     }.get(
         (section, kind), f"{section}: {key}" if key != "*" else SECTION_NAMES.get(section, section)
     )

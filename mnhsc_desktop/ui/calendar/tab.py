@@ -80,7 +80,7 @@ class CalendarTab(EventCommands, QWidget):
         self.month_label.setAccessibleName("Month shown")
         bar.addWidget(self.month_label)
         bar.addStretch(1)
-        self.mode = self._combo(bar, "Time &range:", [label for _key, label in MODES])
+        self.mode = self._combo(bar, "Time ran&ge:", [label for _key, label in MODES])
         layout.addLayout(bar)
 
         filters = QHBoxLayout()

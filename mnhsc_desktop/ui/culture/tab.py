@@ -91,7 +91,7 @@ class CultureTab(QWidget):
         layout.addLayout(filters)
         filters = QHBoxLayout()
         self.tag = self._combo(filters, "&Topic:", "Any topic", TAGS)
-        self.domain = self._combo(filters, "SCO&RE:", "Any SCORE domain", SCORE_DOMAINS)
+        self.domain = self._combo(filters, "SCORE:", "Any SCORE domain", SCORE_DOMAINS)
         filters.addStretch(1)
         layout.addLayout(filters)
 

@@ -1,5 +1,5 @@
-"""Home's dashboard: what's next in the programme, where I stand on the ladder, my CPD, and the
-quickest ways on. Each block links to its tab."""
+"""Home's dashboard: what's next in the programme, where I stand on the ladder, my revalidation
+(what is done and what is missing), and the quickest ways on. Each block links to its tab."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ class Dashboard(QWidget):
     import_requested = Signal()
     ladder_requested = Signal()
     record_requested = Signal()
+    revalidation_requested = Signal(int)  # the requirement to show (0: the tab as it was)
     first_filled = Signal()  # Home adds what else it shows after the window first paints
 
     def __init__(self, content: Content, store: Store, parent: QWidget | None = None) -> None:
@@ -54,24 +55,38 @@ class Dashboard(QWidget):
         coming_layout.addWidget(self.calendar_button)
         coming_layout.addWidget(self.import_button)
         coming_layout.addStretch(1)
-        progress, progress_layout = _block("My QI progress and CPD")
+        progress, progress_layout = _block("My QI progress")
         self.progress = QLabel("Adding up your progress…")
         self.progress.setWordWrap(True)
-        self.progress.setAccessibleName("My QI progress and CPD")
+        self.progress.setAccessibleName("My QI progress")
         progress_layout.addWidget(self.progress)
         self.ladder_button = self._button(
             "Open the QI &ladder (log a resource, add a reflection)",
             "Open the QI ladder",
             self.ladder_requested.emit,
         )
-        self.record_button = self._button(
-            "Export my learning &record…", "Export my learning record", self.record_requested.emit
-        )
         progress_layout.addWidget(self.ladder_button)
-        progress_layout.addWidget(self.record_button)
         progress_layout.addStretch(1)
+        revalidation, revalidation_layout = _block("My NMC revalidation")
+        self.revalidation = QLabel("Adding up your portfolio…")
+        self.revalidation.setWordWrap(True)
+        self.revalidation.setAccessibleName("My NMC revalidation")
+        revalidation_layout.addWidget(self.revalidation)
+        self.revalidation_button = self._button(
+            "&Show my revalidation (hours, CPD, feedback, reflections)",
+            "Open my revalidation",
+            lambda: self.revalidation_requested.emit(self.first_missing),
+        )
+        self.record_button = self._button(
+            "E&xport my revalidation pack…", "Export my revalidation pack",
+            self.record_requested.emit,
+        )  # fmt: skip
+        revalidation_layout.addWidget(self.revalidation_button)
+        revalidation_layout.addWidget(self.record_button)
+        self.first_missing = 0
         grid.addWidget(coming, 0, 0)
         grid.addWidget(progress, 0, 1)
+        grid.addWidget(revalidation, 1, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         self.stale = True  # filled when next painted
@@ -147,28 +162,13 @@ class Dashboard(QWidget):
 
     def _show_progress(self) -> None:
         ladder = self.content.ladder
+        self._show_revalidation()
         if ladder is None:
             self.progress.setText("The QI ladder's content could not be loaded.")
             return
-        from mnhsc_desktop.core.calendar.events import uk_date
-        from mnhsc_desktop.core.ladder.ladder import (
-            CPD_HOURS_NEEDED,
-            LEVELS,
-            PARTICIPATORY_HOURS_NEEDED,
-            REFLECTIONS_NEEDED,
-            WHERE_I_AM,
-            Progress,
-            date_passed,
-            revalidation_period,
-            summarise,
-        )
+        from mnhsc_desktop.core.ladder.ladder import LEVELS, WHERE_I_AM, Progress, summarise
 
-        team = []
-        if self.content.culture is not None:
-            from mnhsc_desktop.core.culture.culture import team_cpd_rows
-
-            team = team_cpd_rows(self.content.culture.activities, self.store)
-        s = summarise(ladder, Progress(self.store), revalidation_period(self.store), team)
+        s = summarise(ladder, Progress(self.store))
         counts = {level: sum(1 for v in s.levels.values() if v == level) for level in LEVELS}
         levels = (
             ", ".join(
@@ -178,20 +178,35 @@ class Dashboard(QWidget):
             )
             or "not started in any subject yet"
         )
-        self.progress.setText(
-            f"Levels: {levels}.<br>Resources done: {s.done} of {s.total}.<br>"
-            f"CPD this period: <b>{s.cpd_hours:.1f} of {CPD_HOURS_NEEDED} hours</b> "
-            f"({s.participatory_hours:.1f} of {PARTICIPATORY_HOURS_NEEDED} participatory); "
-            f"reflections: <b>{s.reflections} of {REFLECTIONS_NEEDED}</b>."
-            + (
-                f"<br><b>Your revalidation date, {uk_date(passed)}, has passed:</b> start the "
-                "next period on the QI ladder."
-                if (passed := date_passed(self.store))
-                else ""
-            )
-        )
+        self.progress.setText(f"Levels: {levels}.<br>Resources done: {s.done} of {s.total}.")
+
+    def _show_revalidation(self) -> None:
+        """The eight requirements in one line each that is still missing: the same status the
+        Revalidation tab, the pack and the command line show."""
+        from mnhsc_desktop.core.calendar.events import uk_date
+        from mnhsc_desktop.core.ladder.ladder import date_passed
+        from mnhsc_desktop.core.revalidation.status import status_now
+
+        activities = self.content.culture.activities if self.content.culture else ()
+        _portfolio, status = status_now(self.store, self.content.ladder, activities,
+                                        today=self.today())  # fmt: skip
+        missing = status.missing
+        self.first_missing = missing[0].number if missing else 0
+        met = 8 - len(missing)
+        days = status.days_to_revalidation
+        when = f"{days} days to go" if days >= 0 else "the date has passed"
+        lines = [f"<b>{met} of 8 requirements met</b> · revalidation date "
+                 f"{uk_date(status.period.end, weekday=False)} ({when})."]  # fmt: skip
+        if missing:
+            lines.append("Still to do: " + "; ".join(
+                f"{r.name.lower()} ({r.progress.lower()})" if r.progress not in ("Not yet",)
+                else r.name.lower() for r in missing) + ".")  # fmt: skip
+        if passed := date_passed(self.store, self.today()):
+            lines.append(f"<b>Your revalidation date, {uk_date(passed)}, has passed:</b> start "
+                         "the next period on the Revalidation tab.")  # fmt: skip
+        self.revalidation.setText("<br>".join(lines))
 
     def _on_store_change(self, change: StateChange) -> None:
-        if change.section in ("calendar", "ladder", "culture", "profile"):
+        if change.section in ("calendar", "ladder", "culture", "profile", "portfolio"):
             self.stale = True
             self.update()  # repaints, and so refreshes, only if Home is on screen

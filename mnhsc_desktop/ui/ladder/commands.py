@@ -1,6 +1,5 @@
 """What can be done from the QI ladder tab: tick a resource (with a reflection), untick it
-(keeping the words), copy its name, say where I am in a subject, and set or roll on the
-revalidation period.
+(keeping the words), copy its name, and say where I am in a subject.
 
 A mixin of LadderTab: it uses the tab's store, ladder, progress, grid and status signal. Every
 change goes through core and the store, so Edit > Undo can put it back.
@@ -12,13 +11,10 @@ from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
-from mnhsc_desktop.core.calendar.events import uk_date
 from mnhsc_desktop.core.ladder.ladder import (
     WHERE_I_AM,
     mark_done,
-    revalidation_period,
     set_level,
-    start_next_period,
     undo_done,
 )
 
@@ -75,18 +71,3 @@ class LadderCommands:
                 QItemSelectionModel.SelectionFlag.ClearAndSelect,
             )
             self.status.emit(f"{subject.name}: {WHERE_I_AM[level]}.")
-
-    def start_next(self) -> None:
-        period = start_next_period(self.store)
-        if period is not None:
-            self.status.emit(
-                f"Your period now runs {uk_date(period.start, weekday=False)} to "
-                f"{uk_date(period.end, weekday=False)}. Ctrl+Z undoes this."
-            )
-
-    def change_period(self) -> None:
-        from mnhsc_desktop.ui.ladder.dialogs import PeriodDialog
-
-        dialog = PeriodDialog(self, revalidation_period(self.store).end)
-        if dialog.exec():
-            self.store.set("profile", "revalidation_due", dialog.value().isoformat())

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from mnhsc_desktop.core.ladder.ladder import CODE_THEMES, WHERE_I_AM, Completion, LadderResource
-from mnhsc_desktop.core.ladder.record import PRIVACY
+from mnhsc_desktop.core.revalidation.pack import PRIVACY
 from mnhsc_desktop.ui.shell.form_parts import date_edit, save_buttons, text_box, to_date
 
 

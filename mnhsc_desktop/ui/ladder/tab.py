@@ -1,4 +1,5 @@
-"""The QI ladder tab: where I stand per subject, the resources at each level, and my record."""
+"""The QI ladder tab: where I stand per subject and the resources at each level. Ticks count
+as CPD on the Revalidation tab (the summary here is the same status)."""
 
 from __future__ import annotations
 
@@ -20,30 +21,25 @@ from PySide6.QtWidgets import (
 
 from mnhsc_desktop.core.calendar.events import uk_date
 from mnhsc_desktop.core.ladder.ladder import (
-    CPD_HOURS_NEEDED,
     LEVELS,
-    PARTICIPATORY_HOURS_NEEDED,
-    REFLECTIONS_NEEDED,
     RESOURCE_TYPES,
     WHERE_I_AM,
     LadderFile,
     LadderResource,
     Progress,
-    date_passed,
-    revalidation_period,
     summarise,
 )
 from mnhsc_desktop.core.store.store import StateChange, Store
 from mnhsc_desktop.ui.ladder.commands import LadderCommands
 from mnhsc_desktop.ui.ladder.model import LadderModel
-from mnhsc_desktop.ui.ladder.record_commands import RecordCommands
-from mnhsc_desktop.ui.shell.widgets import NoticeRow, escape, follow_store, named_button
+from mnhsc_desktop.ui.shell.widgets import escape, follow_store, named_button
 
 RESOURCE_ROLE = Qt.ItemDataRole.UserRole
 
 
-class LadderTab(LadderCommands, RecordCommands, QWidget):
+class LadderTab(LadderCommands, QWidget):
     status = Signal(str)
+    revalidation_requested = Signal(int)  # the requirement to show: 2 (CPD) or 4 (accounts)
 
     def __init__(
         self,
@@ -60,6 +56,7 @@ class LadderTab(LadderCommands, RecordCommands, QWidget):
         self.ladder = ladder
         self.store = store
         self.progress = Progress(store)
+        self.portfolio = None  # what counts as CPD: read on the first refresh, then kept up
         self.subject_row = 0
         self.level = "learn"
         self._build()
@@ -78,24 +75,12 @@ class LadderTab(LadderCommands, RecordCommands, QWidget):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("My progress this revalidation period")
         top.addWidget(self.summary, 1)
-        self.period_button = self._button(
-            "Revalidation &period…", "Change my revalidation period", self.change_period
-        )
-        self.export_button = self._button(
-            "E&xport learning record…",
-            "Export my learning record as PDF or CSV",
-            self.export_record,
-        )
-        self.print_button = self._button(
-            "Pri&nt learning record…", "Print my learning record", self.print_record
-        )
-        for button in (self.period_button, self.export_button, self.print_button):
-            top.addWidget(button)
+        self.revalidation_button = self._button(
+            "My revalidation…", "Open my revalidation: CPD, reflections and the pack",
+            lambda: self.revalidation_requested.emit(2),
+        )  # fmt: skip
+        top.addWidget(self.revalidation_button)
         layout.addLayout(top)
-        self.period_notice = NoticeRow(
-            "&Start the next period", "Start the next revalidation period", self.start_next
-        )
-        layout.addWidget(self.period_notice)
 
         splitter = QSplitter()
         self.model = LadderModel(self.ladder, self.progress, self)
@@ -215,22 +200,26 @@ class LadderTab(LadderCommands, RecordCommands, QWidget):
         elif change is None:
             self.progress = Progress(self.store)
         self.model.set_progress(self.progress)
-        period = revalidation_period(self.store)
-        s = summarise(self.ladder, self.progress, period, self._team_rows())
-        passed = date_passed(self.store)
-        self.period_notice.setVisible(passed is not None)
-        if passed is not None:
-            self.period_notice.text.setText(
-                f"Your revalidation date, {uk_date(passed)}, has passed, so nothing you do now "
-                "counts in that period. Start the next one? The record of the period that ended "
-                "stays: Export learning record lets you choose it."
+        from mnhsc_desktop.core.ladder.ladder import revalidation_period
+        from mnhsc_desktop.core.revalidation.portfolio import Portfolio
+        from mnhsc_desktop.core.revalidation.status import revalidation_status
+
+        s = summarise(self.ladder, self.progress)
+        activities = self.culture.activities if self.culture else ()
+        if change is None or self.portfolio is None:
+            self.portfolio = Portfolio.read(self.store, self.ladder, activities, self.progress)
+        else:
+            self.portfolio = self.portfolio.apply(
+                self.store, change, self.ladder, activities, self.progress
             )
+        r = revalidation_status(self.store, self.portfolio, revalidation_period(self.store))
         self.summary.setText(
             f"<b>Resources done:</b> {s.done} of {s.total} &nbsp; "
-            f"<b>CPD:</b> {s.cpd_hours:.1f} of {CPD_HOURS_NEEDED} hours "
-            f"({s.participatory_hours:.1f} of {PARTICIPATORY_HOURS_NEEDED} participatory) &nbsp; "
-            f"<b>Reflections:</b> {s.reflections} of {REFLECTIONS_NEEDED}<br>"
-            f"Revalidation period: {uk_date(period.start, weekday=False)} to {uk_date(period.end, weekday=False)}"
+            f"<b>CPD:</b> {r.cpd_hours:.1f} of 35 hours "
+            f"({r.participatory_hours:.1f} of 20 participatory) &nbsp; "
+            f"<b>Reflective accounts:</b> {r.accounts} of 5<br>"
+            f"Revalidation period: {uk_date(r.period.start, weekday=False)} to "
+            f"{uk_date(r.period.end, weekday=False)} (all your CPD, not only the ladder's)"
         )
         self._show_subject()
 
@@ -281,7 +270,7 @@ class LadderTab(LadderCommands, RecordCommands, QWidget):
                 if selected is not None and resource.id == selected.id:
                     self.resources.setCurrentItem(item)
         level_name = self.ladder.level(self.level).name
-        self.resources_label.setText(f"&Resources at {level_name} ({len(resources)}):")
+        self.resources_label.setText(f"Re&sources at {level_name} ({len(resources)}):")
         self.resources.blockSignals(False)
         if self.resources.currentItem() is None and self.resources.count():
             self.resources.setCurrentRow(0)
@@ -373,11 +362,6 @@ class LadderTab(LadderCommands, RecordCommands, QWidget):
                 parts.append(f"<p><b>How my practice changed:</b> {escape(done.practice)}</p>")
         self.resource_text.setText("".join(parts))
 
-    def _team_rows(self) -> list:
-        from mnhsc_desktop.core.culture.culture import team_cpd_rows
-
-        return team_cpd_rows(self.culture.activities, self.store) if self.culture else []
-
     def _on_store_change(self, change: StateChange) -> None:
-        if change.section in ("ladder", "profile", "culture"):
+        if change.section in ("ladder", "profile", "culture", "portfolio"):
             self.refresh(change)

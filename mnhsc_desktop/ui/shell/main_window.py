@@ -1,4 +1,4 @@
-"""The main window: four tabs, menus, status bar, and remembered size and tab."""
+"""The main window: five tabs, menus, status bar, and remembered size and tab."""
 
 from __future__ import annotations
 
@@ -78,6 +78,7 @@ class MainWindow(WindowMenus, FileCommands, QMainWindow):
         self.dashboard.import_requested.connect(self._import_calendar)
         self.dashboard.ladder_requested.connect(self._log_a_resource)
         self.dashboard.record_requested.connect(self._export_record)
+        self.dashboard.revalidation_requested.connect(self.show_revalidation)
         self.dashboard.first_filled.connect(self._show_suggestion)
         self.tabs.addTab(self.home_tab, TABS[0][1])
         self.calendar_host = LazyTab(self._make_calendar_tab)
@@ -86,6 +87,8 @@ class MainWindow(WindowMenus, FileCommands, QMainWindow):
         self.tabs.addTab(self.ladder_host, TABS[2][1])
         self.culture_host = LazyTab(self._make_culture_tab)
         self.tabs.addTab(self.culture_host, TABS[3][1])
+        self.revalidation_host = LazyTab(self._make_revalidation_tab)
+        self.tabs.addTab(self.revalidation_host, TABS[4][1])
         self.banner_area.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
@@ -234,8 +237,8 @@ class MainWindow(WindowMenus, FileCommands, QMainWindow):
                 "The QI ladder's content could not be loaded; the message at the top of the window says why.",
             )
         tab = LadderTab(self.content.ladder, self.store, self.machine, self.content.culture)
-        self._glyph(tab.export_button, "export")
-        self._glyph(tab.print_button, "print")
+        tab.revalidation_requested.connect(self.show_revalidation)
+        self._glyph(tab.revalidation_button, "revalidation")
         tab.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         return tab
 
@@ -254,6 +257,29 @@ class MainWindow(WindowMenus, FileCommands, QMainWindow):
         tab.kudos_requested.connect(self.print_kudos)
         self._glyph(tab.kudos_button, "print")
         return tab
+
+    def _make_revalidation_tab(self):
+        from mnhsc_desktop.ui.revalidation.tab import RevalidationTab
+
+        tab = RevalidationTab(self.store, self.content.ladder, self.content.culture, self.machine)
+        tab.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self._glyph(tab.export_button, "export")
+        self._glyph(tab.print_button, "print")
+        return tab
+
+    @property
+    def revalidation_tab(self):
+        return self.revalidation_host.content()
+
+    def show_revalidation(self, requirement: int = 0) -> None:
+        self.tabs.setCurrentWidget(self.revalidation_host)
+        if requirement:
+            self.revalidation_tab.show_requirement(requirement)
+        self.revalidation_tab.requirements.setFocus()
+
+    def _import_portfolio(self) -> None:
+        self.tabs.setCurrentWidget(self.revalidation_host)
+        self.revalidation_tab.import_spreadsheet()
 
     @property
     def culture_tab(self):
@@ -293,9 +319,8 @@ class MainWindow(WindowMenus, FileCommands, QMainWindow):
             self.ladder_tab.focus_next_resource()
 
     def _export_record(self) -> None:
-        self.tabs.setCurrentWidget(self.ladder_host)
-        if hasattr(self.ladder_tab, "export_record"):
-            self.ladder_tab.export_record()
+        self.tabs.setCurrentWidget(self.revalidation_host)
+        self.revalidation_tab.export_pack()
 
     def _new_event(self) -> None:
         self.show_calendar()
@@ -368,6 +393,8 @@ class MainWindow(WindowMenus, FileCommands, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.remember_geometry()
+        if self.revalidation_host.built:
+            self.revalidation_tab.flush()  # a form's words typed a moment ago
         while (error := self.autosaver.save_now()) is not None:
             from mnhsc_desktop.ui.shell import dialogs
 

@@ -1,6 +1,6 @@
 """Documents to PDF or paper, laid out by Qt itself (nothing extra installed).
 
-Prose is HTML through QTextDocument, flowed across pages; the CPD table is painted row by row,
+Prose is HTML through QTextDocument, flowed across pages; tables are painted row by row,
 because QTextDocument's tables take seconds at thousands of rows (7 s for 5,000 here).
 """
 
@@ -20,12 +20,10 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from mnhsc_desktop.core.ladder.record import RecordDocument
+from mnhsc_desktop.core.document import PAGE_BREAK, Document, Table
 from mnhsc_desktop.core.store.atomic import atomic_write_bytes
 
 STYLE = "th { background-color: #E8EDEE; text-align: left; } td, th { font-size: 9pt; }"
-# Share of the width for each column of the CPD table.
-COLUMN_SHARES = (0.09, 0.12, 0.20, 0.21, 0.06, 0.08, 0.12, 0.12)
 LAYOUT = QPageLayout(
     QPageSize(QPageSize.PageSizeId.A4),
     QPageLayout.Orientation.Landscape,
@@ -94,13 +92,14 @@ class _Pages:
         document.drawContents(self.painter, QRectF(0, offset, self.width, height))
         self.painter.restore()
 
-    def table(self, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    def table(self, table: Table) -> None:
+        header, rows = table.header, table.rows
         painter = self.painter
         font = QFont(painter.font())
         font.setPointSizeF(8)
         bold = QFont(font)
         bold.setBold(True)
-        widths = [self.width * share for share in COLUMN_SHARES]
+        widths = [self.width * share for share in table.shares]
         pad = self.device.resolution() / 40  # about 0.6 mm
 
         def height_of(cells: tuple[str, ...], face: QFont) -> float:
@@ -136,7 +135,7 @@ class _Pages:
             painter.setFont(font)
 
         draw_header()
-        for cells in rows or [("No CPD recorded in this period.", "", "", "", "", "", "", "")]:
+        for cells in rows or [(table.empty, *[""] * (len(header) - 1))]:
             draw(cells, font, shaded=False)
         self.y += self.device.resolution() / 6  # a little space after the table
 
@@ -144,11 +143,16 @@ class _Pages:
         self.painter.end()
 
 
-def paint_record(device: QPagedPaintDevice, record: RecordDocument) -> None:
+def paint_document(device: QPagedPaintDevice, document: Document) -> None:
     pages = _Pages(device)
-    pages.html(record.before_table)
-    pages.table(record.header, record.cells)
-    pages.html(record.after_table)
+    for part in document.parts:
+        if isinstance(part, Table):
+            pages.table(part)
+        elif part == PAGE_BREAK:
+            if pages.y > 0:
+                pages.new_page()
+        else:
+            pages.html(part)
     pages.finish()
 
 
@@ -184,13 +188,13 @@ def paint_to_printer(
     return True
 
 
-def record_to_pdf(record: RecordDocument, path: Path) -> None:
-    """Write the learning record as an A4 PDF, atomically."""
-    paint_to_pdf(path, "Learning record", LAYOUT, lambda device: paint_record(device, record))
+def document_to_pdf(document: Document, path: Path) -> None:
+    """Write a document (the revalidation pack) as an A4 PDF, atomically."""
+    paint_to_pdf(path, document.title, LAYOUT, lambda device: paint_document(device, document))
 
 
-def print_record(parent, record: RecordDocument) -> bool:
-    return paint_to_printer(parent, LAYOUT, lambda device: paint_record(device, record))
+def print_document(parent, document: Document) -> bool:
+    return paint_to_printer(parent, LAYOUT, lambda device: paint_document(device, document))
 
 
 def _paint_html(html: str) -> Callable[[QPagedPaintDevice], None]:

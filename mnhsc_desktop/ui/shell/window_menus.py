@@ -17,6 +17,7 @@ TABS = (
     ("calendar", "C&alendar"),
     ("ladder", "&QI ladder"),
     ("culture", "C&ulture library"),
+    ("revalidation", "&Revalidation"),
 )
 
 
@@ -57,6 +58,14 @@ class WindowMenus:
         self.import_progress_action = self._action(
             "Import m&y progress…", None, self._import_progress
         )
+        self.import_portfolio_action = self._action(
+            "Import CPD, practice hours or &feedback…", None, self._import_portfolio
+        )
+        self.export_pack_action = self._action(
+            "Export revalidation &pack…", None, self._export_record
+        )
+        file_menu.addActions([self.import_portfolio_action, self.export_pack_action])
+        file_menu.addSeparator()
         self.data_folder_action = self._action("&Data folder…", None, self.show_data_folder)
         file_menu.addActions(
             [self.export_progress_action, self.import_progress_action, self.data_folder_action]
@@ -144,17 +153,20 @@ class WindowMenus:
 
         self.glyphs = Glyphs()
         palette = self.palette()
-        for index, name in enumerate(("home", "calendar", "ladder", "culture")):
+        for index, name in enumerate(("home", "calendar", "ladder", "culture", "revalidation")):
             self.glyphs.put(lambda icon, i=index: self.tabs.setTabIcon(i, icon), name, palette)
         board = self.dashboard
         for target, name in (
             (self.import_action, "import"),
             (self.export_action, "export"),
+            (self.import_portfolio_action, "import"),
+            (self.export_pack_action, "export"),
             (self.find_action, "find"),
             (board.calendar_button, "calendar"),
             (board.import_button, "import"),
             (board.ladder_button, "ladder"),
             (board.record_button, "export"),
+            (board.revalidation_button, "revalidation"),
         ):
             self.glyphs.put(target.setIcon, name, palette)
 

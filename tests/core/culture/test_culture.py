@@ -18,11 +18,9 @@ from mnhsc_desktop.core.culture.culture import (
     search,
     set_favourite,
     suggestion,
-    team_cpd_rows,
 )
 from mnhsc_desktop.core.culture.kudos import KudosCard, paginate
-from mnhsc_desktop.core.ladder.ladder import Period, Progress, summarise
-from mnhsc_desktop.core.ladder.record import cpd_rows
+from mnhsc_desktop.core.ladder.ladder import Period
 from mnhsc_desktop.core.store.store import Store
 from tests.conftest import REPO, SHIPPED_CONTENT
 
@@ -87,13 +85,15 @@ def test_favourites_and_the_team_log(store: Store, content) -> None:
 
 
 def test_team_activities_count_as_participatory_cpd(store: Store, content) -> None:
+    from mnhsc_desktop.core.revalidation.status import status_now
+
     add_log_entry(store, LogEntry("how-to-huddle", dt.date(2026, 11, 27), 6, 30, "Huddle"))
-    team = team_cpd_rows(content.culture.activities, store)
     period = Period.ending(dt.date(2027, 3, 31))
-    summary = summarise(content.ladder, Progress(store), period, team)
-    assert (summary.cpd_minutes, summary.participatory_minutes, summary.reflections) == (30, 30, 0)
-    (row,) = cpd_rows(content.ladder, Progress(store), period, team)
-    assert row.topic == "Watch How to Huddle, then huddle" and row.participatory
+    portfolio, status = status_now(store, content.ladder, content.culture.activities, period)
+    assert (status.cpd_hours, status.participatory_hours, status.accounts) == (0.5, 0.5, 0)
+    (entry,) = portfolio.cpd
+    assert entry.topic == "Watch How to Huddle, then huddle" and entry.origin == "team"
+    assert entry.code_theme is None, "never a theme the user did not choose"
 
 
 def test_a_suggestion_for_the_week_avoids_what_was_done_lately(store: Store, content) -> None:

@@ -21,7 +21,8 @@ from mnhsc_desktop.core.ladder.ladder import (
     summarise,
     undo_done,
 )
-from mnhsc_desktop.core.ladder.record import cpd_rows, csv_bytes, record_html
+from mnhsc_desktop.core.revalidation.pack import log_csv, pack_document
+from mnhsc_desktop.core.revalidation.status import status_now
 from mnhsc_desktop.core.store.store import Store
 from tests.conftest import REPO, SHIPPED_CONTENT
 
@@ -100,10 +101,11 @@ def test_totals_count_only_the_period(store: Store, ladder) -> None:
     )
     mark_done(store, Completion("q-network", dt.date(2020, 1, 1), 30))  # before the period
     period = Period.ending(dt.date(2027, 3, 31))
-    summary = summarise(ladder, Progress(store), period)
+    summary = summarise(ladder, Progress(store))
     assert summary.done == 3 and summary.total == 23
-    assert summary.cpd_minutes == 140 and summary.participatory_minutes == 120
-    assert summary.reflections == 1, "only an account with every prompt answered counts"
+    _portfolio, status = status_now(store, ladder, (), period)
+    assert status.cpd_hours * 60 == 140 and status.participatory_hours * 60 == 120
+    assert status.accounts == 1, "only an account with every prompt answered counts"
 
 
 def test_period_is_three_years_to_the_due_date(store: Store) -> None:
@@ -117,51 +119,39 @@ def test_csv_opens_in_excel_and_reads_back(store: Store, ladder) -> None:
     mark_done(
         store,
         Completion(
-            "mike-evans-qi-video",
-            dt.date(2026, 11, 20),
-            20,
-            False,
-            "",
-            "=SUM(A1)",
+            "mike-evans-qi-video", dt.date(2026, 11, 20), 20, False, "", "=SUM(A1)",
             "preserve-safety",
         ),
-    )
-    rows = cpd_rows(ladder, Progress(store), Period.ending(dt.date(2027, 3, 31)))
-    data = csv_bytes(rows)
+    )  # fmt: skip
+    period = Period.ending(dt.date(2027, 3, 31))
+    portfolio, _status = status_now(store, ladder, (), period)
+    data = log_csv("cpd", portfolio.in_period(period))
     assert data.startswith(b"\xef\xbb\xbf")
     table = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    assert table[0][0] == "Date" and table[1][:2] == ["2026-11-20", "Watched a film or talk"]
+    assert table[0][0] == "Date" and table[1][:2] == ["20 Nov 2026", "Watched a film or talk"]
     assert table[1][3] == "'=SUM(A1)", "text that Excel would run is neutralised"
     assert table[1][4:7] == ["0.33", "0", "Preserve safety"]
 
 
-def test_record_document_has_what_a_manager_needs(store: Store, ladder) -> None:
+def test_the_pack_has_what_a_confirmer_needs(store: Store, ladder) -> None:
     mark_done(
         store,
         Completion(
-            "mike-evans-qi-video",
-            dt.date(2026, 11, 20),
-            20,
-            False,
-            "Systems matter",
-            "I test small changes",
-            "practise-effectively",  # every prompt answered: a reflective account
+            "mike-evans-qi-video", dt.date(2026, 11, 20), 20, False, "Systems matter",
+            "I test small changes", "practise-effectively",  # every prompt: an account
         ),
-    )
+    )  # fmt: skip
     set_level(store, "pdsa", "living", dt.date(2026, 11, 28))
-    progress = Progress(store)
+    store.set("profile", "name", "Jane Midwife")
     period = Period.ending(dt.date(2027, 3, 31))
-    html = record_html(
-        "Jane Midwife",
-        ladder,
-        progress,
-        period,
-        cpd_rows(ladder, progress, period),
-        dt.date(2026, 11, 28),
-    )
-    for words in ("Jane Midwife", "1 Apr 2024 to 31 Mar 2027", "0.3 of 35 hours", "What did you learn?",
-                  "Systems matter", "Using PDSAs: <b>Living</b>", "Signed:", "must not identify patients"):  # fmt: skip
-        assert words in html
+    portfolio, status = status_now(store, ladder, (), period, dt.date(2026, 11, 28))
+    html = pack_document(store, portfolio, status, ladder=ladder).html()
+    for words in ("Jane Midwife", "1 Apr 2024 to 31 Mar 2027", "0.33 of 35 hours",
+                  "What did you learn from the CPD activity", "Systems matter",
+                  "Using PDSAs: <b>Living</b>", "Signed (confirmer)", "must not identify patients",
+                  "MyNMC", "☒ Practise effectively", "☐ Preserve safety"):  # fmt: skip
+        assert words in html, words
+    assert "NMC Online" not in html
 
 
 def test_a_passed_date_offers_the_next_period_and_keeps_the_old_one(data_dir) -> None:
@@ -193,10 +183,10 @@ def test_a_date_long_past_moves_on_until_it_is_ahead(data_dir) -> None:
     assert period.end == dt.date(2029, 2, 28)
 
 
-def test_an_unfinished_reflection_is_in_the_record_but_not_counted(store: Store, ladder) -> None:
+def test_an_unfinished_reflection_is_in_the_pack_but_not_counted(store: Store, ladder) -> None:
     mark_done(store, Completion("q-network", dt.date(2026, 11, 20), 30, learned="Half a thought"))
-    progress = Progress(store)
     period = Period.ending(dt.date(2027, 3, 31))
-    html = record_html("Jane", ladder, progress, period, cpd_rows(ladder, progress, period))
-    assert "Reflective accounts: 0 of 5" in html
+    portfolio, status = status_now(store, ladder, (), period)
+    html = pack_document(store, portfolio, status).html()
+    assert "Written reflective accounts (0 of 5)" in html
     assert "Reflections not yet complete" in html and "Half a thought" in html

@@ -106,7 +106,8 @@ def test_progress_follows_the_ladder_and_counts_cpd(qtbot, data_dir):
     settle(qtbot, board)
     text = board.progress.text()
     assert f"Resources done: 1 of {len(board.content.ladder.resources)}" in text
-    assert "1.5 of 35 hours" in text
+    assert "1.5 of 35 hours" in board.revalidation.text()
+    assert "0 of 8 requirements met" in board.revalidation.text()
 
 
 def test_fills_itself_after_home_first_paints(make_window, qtbot):
@@ -152,7 +153,7 @@ def test_export_my_record_from_home_writes_the_file_chosen(
     )
     window = make_window()
     qtbot.mouseClick(window.dashboard.record_button, Qt.MouseButton.LeftButton)
-    assert window.tabs.currentWidget() is window.ladder_host
+    assert window.tabs.currentWidget() is window.revalidation_host
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel's UTF-8 mark, then the rows
 
 
@@ -174,4 +175,18 @@ def test_a_passed_revalidation_date_is_said_on_home(qtbot, data_dir):
     passed = dt.date.today() - dt.timedelta(days=1)
     board.store.set("profile", "revalidation_due", passed.isoformat())
     settle(qtbot, board)
-    assert "has passed:</b> start the next period on the QI ladder" in board.progress.text()
+    text = board.revalidation.text()
+    assert "has passed:</b> start the next period on the Revalidation tab" in text
+
+
+def test_home_leads_to_the_first_requirement_still_missing(make_window, qtbot):
+    from mnhsc_desktop.core.revalidation.entries import HoursEntry, new_id, save_entry
+
+    window = make_window()
+    today = dt.date.today()
+    save_entry(window.store, HoursEntry(new_id(), today, today, 500))
+    window.dashboard.refresh()
+    assert "1 of 8 requirements met" in window.dashboard.revalidation.text()
+    qtbot.mouseClick(window.dashboard.revalidation_button, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is window.revalidation_host
+    assert window.revalidation_tab.requirements.currentRow() == 1, "CPD: the first one missing"

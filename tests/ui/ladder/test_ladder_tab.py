@@ -1,4 +1,4 @@
-"""The QI ladder tab as a midwife uses it: tick, reflect, move a level, export the record."""
+"""The QI ladder tab as a midwife uses it: tick, reflect, move a level."""
 
 from __future__ import annotations
 
@@ -6,10 +6,9 @@ import datetime as dt
 import json
 from pathlib import Path
 
-import pypdf
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from mnhsc_desktop.core.store.store import STORE_FILE
 from mnhsc_desktop.ui.ladder.dialogs import DoneDialog, LevelDialog
@@ -67,7 +66,8 @@ def test_tick_a_resource_with_time_and_a_reflection(
     tab.done_button.click()
     assert "✓ Done" in tab.resources.currentItem().text()
     assert (
-        "0.3 of 35 hours" in tab.summary.text() and "Reflections:</b> 1 of 5" in tab.summary.text()
+        "0.3 of 35 hours" in tab.summary.text()
+        and "Reflective accounts:</b> 1 of 5" in tab.summary.text()
     )
     assert tab.model.cell_text(3, 1) == "1 of 4 done"
     qtbot.waitUntil(lambda: (data_dir / STORE_FILE).exists(), timeout=2000)
@@ -153,43 +153,6 @@ def test_move_to_living_in_pdsa_and_see_history(tab, monkeypatch) -> None:
     assert tab.grid.currentIndex().column() == 2
 
 
-def export_pdf_text(tab, monkeypatch, pdf: Path) -> str:
-    """Export the record as a PDF as the user would (name asked, file chosen); its text."""
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Jane Midwife", True))
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), "PDF document (*.pdf)")
-    )
-    tab.export_record()
-    return " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages).split())
-
-
-def test_export_learning_record_as_pdf_and_csv(tab, monkeypatch, tmp_path: Path) -> None:
-    select(tab, "measurement", "learn")
-    choose_resource(tab, "anyone-for-tennis-workshop")
-    monkeypatch.setattr(DoneDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
-    tab.done_button.click()
-    text = export_pdf_text(tab, monkeypatch, tmp_path / "record.pdf")
-    assert "Jane Midwife" in text and "Anyone for tennis" in text and "2.0 of 35 hours" in text
-    assert tab.store.get("profile", "name") == "Jane Midwife", "asked once, kept"
-    csv_path = tmp_path / "record"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *a, **k: (str(csv_path), "CSV for Excel (*.csv)")
-    )
-    tab.export_record()
-    assert csv_path.with_suffix(".csv").read_bytes().startswith(b"\xef\xbb\xbfDate,Method")
-
-
-def test_period_change_updates_the_summary(tab, monkeypatch) -> None:
-    from mnhsc_desktop.ui.ladder.dialogs import PeriodDialog
-
-    monkeypatch.setattr(
-        PeriodDialog, "exec", lambda dialog: dialog.due.setDate(dialog.due.date().addYears(1)) or 1
-    )
-    tab.change_period()
-    due = dt.date.today().replace(year=dt.date.today().year + 1)
-    assert f"{due.year}" in tab.summary.text()
-
-
 def test_ladder_model_is_well_behaved(qtmodeltester, tab) -> None:
     model: LadderModel = tab.model
     qtmodeltester.check(model)
@@ -239,107 +202,3 @@ def test_a_small_window_scrolls_the_subject_panel_rather_than_cutting_its_text(
     qtbot.waitUntil(lambda: window.height() <= 540)
     qtbot.wait(50)
     assert text.height() >= text.heightForWidth(text.width())  # every line shown, none cut
-
-
-def test_reflections_counted_alike_in_the_window_home_and_the_pdf(
-    tab, window, monkeypatch, tmp_path: Path
-) -> None:
-    """The review saw "Reflections: 3 of 5" in the window and "4 of 5" in the PDF after a team
-    log: the PDF counted the log's note as a reflective account, with a Code theme never chosen."""
-    import re
-    import unicodedata
-
-    from mnhsc_desktop.core.culture.culture import LogEntry, add_log_entry
-
-    def answer(dialog: DoneDialog, full: bool) -> int:
-        dialog.learned.setPlainText("Systems")
-        if full:  # every prompt of the NMC form: a reflective account
-            dialog.practice.setPlainText("I map the process first")
-            dialog.code.setCurrentIndex(dialog.code.findData("practise-effectively"))
-            assert "✓ This counts" in dialog.account.text()
-        else:
-            assert "To count as one" in dialog.account.text()
-        return QDialog.DialogCode.Accepted
-
-    for resource_id, full in (("mike-evans-qi-video", True), ("q-network", False)):
-        select(tab, "pdsa", "learn")
-        tab.select_resource(resource_id)
-        monkeypatch.setattr(DoneDialog, "exec", lambda dialog, f=full: answer(dialog, f))
-        tab.done_button.click()
-    add_log_entry(
-        tab.store, LogEntry("how-to-huddle", dt.date.today(), 6, 15, "Good huddle, all joined")
-    )
-    window_count = re.search(r"Reflections:</b> (\d) of 5", tab.summary.text()).group(1)
-    window.dashboard.refresh()  # as when Home is next seen
-    home_count = re.search(r"reflections: <b>(\d) of 5", window.dashboard.progress.text()).group(1)
-    text = export_pdf_text(tab, monkeypatch, tmp_path / "record.pdf")
-    text = unicodedata.normalize("NFKC", text)  # the PDF's "ﬂ" ligature
-    pdf_count = re.search(r"Reflective accounts: (\d) of 5", text)
-    assert pdf_count, text
-    pdf_count = pdf_count.group(1)
-    assert window_count == home_count == pdf_count == "1"
-    assert "Good huddle" in text, "the team log is CPD, in the table"
-    assert "Promote professionalism" not in text, "no Code theme the user did not choose"
-
-
-def test_a_passed_revalidation_date_offers_the_next_period(
-    tab, window, monkeypatch, tmp_path
-) -> None:
-    past = (dt.date.today() - dt.timedelta(days=2)).isoformat()
-    tab.store.set("profile", "revalidation_due", past)
-    assert tab.period_notice.isVisible() and "has passed" in tab.period_notice.text.text()
-    tab.period_notice.button.click()
-    assert not tab.period_notice.isVisible()
-    assert "Ctrl+Z" in window.statusBar().currentMessage()
-    # The ended period's record can still be exported: the user is asked which.
-    asked = []
-
-    def pick(_parent, _title, _label, items, *_args):
-        asked.extend(items)
-        return items[1], True
-
-    monkeypatch.setattr(QInputDialog, "getItem", pick)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Jane Midwife", True))
-    pdf = tmp_path / "old.pdf"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), "PDF document (*.pdf)")
-    )
-    tab.export_record()
-    assert len(asked) == 2 and asked[0].endswith("(this period)")
-    text = " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages).split())
-    ended = dt.date.fromisoformat(past)
-    assert f"to {ended.day} {ended:%b %Y}" in text
-    assert "your name" in window.undo_action.text()  # the export asked for it last
-    window.undo_action.trigger()
-    assert "2 changes to your name and settings" in window.undo_action.text()
-    window.undo_action.trigger()
-    assert tab.period_notice.isVisible(), "Edit > Undo puts the old date back"
-
-
-def test_export_stops_at_what_could_identify_a_patient(tab, monkeypatch, tmp_path) -> None:
-    select(tab, "pdsa", "learn")
-    tab.select_resource("mike-evans-qi-video")
-    monkeypatch.setattr(
-        DoneDialog,
-        "exec",
-        lambda d: (
-            d.learned.setPlainText("Case of NHS no 943 476 5919") or QDialog.DialogCode.Accepted
-        ),
-    )
-    tab.done_button.click()
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Jane Midwife", True))
-    pdf = tmp_path / "record.pdf"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), "PDF document (*.pdf)")
-    )
-    warned: list[str] = []
-    answer = [QMessageBox.StandardButton.Cancel]
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda _p, _t, text, *_a: warned.append(text) or answer[0]
-    )
-    tab.export_record()
-    assert "NHS number “943 476 5919”" in warned[0] and "what I learned" in warned[0]
-    assert not pdf.exists(), "going back exports nothing"
-    answer[0] = QMessageBox.StandardButton.Ignore
-    tab.export_record()
-    assert pdf.exists(), "the person may export anyway, knowingly"

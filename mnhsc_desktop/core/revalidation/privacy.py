@@ -57,19 +57,31 @@ def scan_all(texts: Iterable[tuple[str, str]]) -> list[Hit]:
     return [hit for where, text in texts if text for hit in scan(text, where)]
 
 
-_FIELDS = (
-    ("relevance", "how it relates to my practice"),
-    ("learned", "what I learned"),
-    ("evidence", "evidence"),
-)
+# (field, how it is named) for the free text of each kind of entry
+_FIELDS = {
+    "cpd": (("topic", "topic"), ("relevance", "how it relates to my practice"),
+            ("evidence", "evidence")),
+    "hours": (("organisation", "organisation"), ("description", "what the work was")),
+    "feedback": (("source", "source"), ("feedback", "what it said"), ("used", "how I used it")),
+    "account": (("nature", "nature of the activity"), ("learned", "what I learned"),
+                ("changed", "how I changed my practice"), ("relevance", "the Code")),
+}  # fmt: skip
+_SHEETS = {"discussion": "the reflective discussion", "confirmation": "the confirmation",
+           "indemnity": "the indemnity arrangement"}  # fmt: skip
 
 
-def record_texts(rows: Iterable) -> list[tuple[str, str]]:
-    """(where, text) for every free-text field of the learning record's CPD rows."""
+def portfolio_texts(inside, sheets: dict[str, dict]) -> list[tuple[str, str]]:
+    """(where, text) for every free-text field of a period's portfolio and its sheets."""
     from mnhsc_desktop.core.calendar.events import uk_date
 
-    return [
-        (f"{uk_date(r.date, weekday=False)} “{r.topic}”, {label}", getattr(r, name))
-        for r in rows
-        for name, label in _FIELDS
-    ]
+    texts = []
+    for kind, entries in (("cpd", inside.cpd), ("hours", inside.hours),
+                          ("feedback", inside.feedback), ("account", inside.accounts)):  # fmt: skip
+        for entry in entries:
+            title = getattr(entry, "topic", "") or getattr(entry, "source", "") or kind
+            named = f"{uk_date(entry.date, weekday=False)} “{title[:60]}”"
+            texts += [(f"{named}, {label}", getattr(entry, name)) for name, label in _FIELDS[kind]]
+    for name, label in _SHEETS.items():
+        texts += [(label, value) for value in sheets.get(name, {}).values()
+                  if isinstance(value, str)]  # fmt: skip
+    return texts

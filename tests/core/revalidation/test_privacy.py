@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mnhsc_desktop.core.ladder.privacy import nhs_number_is_valid, scan, scan_all
+from mnhsc_desktop.core.revalidation.privacy import nhs_number_is_valid, scan, scan_all
 
 # 943 476 5919 is the NHS's own published example; the others are computed with the same rule.
 VALID = ["9434765919", "943 476 5919", "943-476-5919", "4010232137"]

@@ -1,0 +1,1 @@
+"""NMC revalidation: the eight requirements, the portfolio that meets them, and its pack."""
