@@ -99,6 +99,17 @@ def main() -> int:
             if needle not in exported:
                 failures.append(f"calendar export: {needle} missing (time zones wrong?)")
         run(*data, "record", "export", str(work / "record.pdf"), expect="Wrote")
+        # A spreadsheet in, through the bundled openpyxl (it loads only on first use).
+        from openpyxl import Workbook
+
+        book = Workbook()
+        book.active.append(["Date", "Topic", "Number of hours", "Number of participatory hours"])
+        book.active.append(["03/02/2025", "PROMPT study day", 7.5, "7:30"])
+        book.save(work / "cpd.xlsx")
+        run(*data, "revalidation", "set-date", "2027-03-31", expect="now 31 March 2027")
+        run(*data, "portfolio", "import", str(work / "cpd.xlsx"), "--kind", "cpd", expect="1 new")
+        run(*data, "revalidation", "status", "--json", expect='"participatory_hours": 7.5')
+        run(*data, "revalidation", "export", str(work / "pack.pdf"), expect="Wrote")
         run(*data, "--quit-after-startup")
     if failures:
         print("\nFAILED:\n  " + "\n  ".join(failures), file=sys.stderr)

@@ -45,10 +45,12 @@ COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
         "hours": ("hours", "number of hours", "time", "duration", "cpd hours"),
         "participatory": ("participatory hours", "number of participatory hours",
                           "participatory", "hours participatory"),
-        "code_theme": ("code theme", "code", "theme", "nmc code theme", "part of the code"),
+        "code_theme": ("code theme", "code", "theme", "nmc code theme", "part of the code",
+                       "link to code", "link to the code"),
         "evidence": ("evidence", "evidence of cpd", "evidence record", "certificate"),
     },
     "hours": {
+        "dates": ("dates", "date", "date range", "period"),  # "01/04/2024 - 31/03/2025"
         "from": ("from", "start", "start date", "date from", "first day"),
         "to": ("to", "end", "end date", "date to", "last day", "until"),
         "hours": ("hours", "number of hours", "practice hours", "hours worked"),
@@ -67,8 +69,31 @@ COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
                  "how you used it to improve your practice"),
     },
 }  # fmt: skip
-REQUIRED = {"cpd": ("date", "topic", "hours"), "hours": ("to", "hours"),
-            "feedback": ("date", "source")}  # fmt: skip
+# Where no name matches exactly, the first of these words in a header names its field (the
+# NMC's own templates say "Number of participatory hours", "Link to Code", "Brief description
+# of your work"); a word ending in * matches any word it begins.
+KEYWORDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "cpd": (("participatory", "participatory"), ("evidence", "evidence"), ("code", "code_theme"),
+            ("theme", "code_theme"), ("relat*", "relevance"), ("method", "method"),
+            ("topic", "topic"), ("title", "topic"), ("hours", "hours"), ("duration", "hours"),
+            ("date", "date"), ("dates", "date")),
+    "hours": (("setting", "setting"), ("scope", "scope"), ("description", "description"),
+              ("organisation", "organisation"), ("organization", "organisation"),
+              ("employer", "organisation"), ("hours", "hours"), ("from", "from"),
+              ("start", "from"), ("to", "to"), ("end", "to"), ("until", "to"),
+              ("dates", "dates")),
+    "feedback": (("source", "source"), ("who", "source"), ("from", "source"), ("used", "used"),
+                 ("use", "used"), ("improv*", "used"), ("action*", "used"),
+                 ("feedback", "feedback"), ("content", "feedback"), ("summary", "feedback"),
+                 ("date", "date"), ("dates", "date")),
+}  # fmt: skip
+# Each needed field, or a choice of fields (one is enough).
+REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
+    "cpd": (("date",), ("topic", "relevance"), ("hours",)),
+    "hours": (("to", "dates"), ("hours",)),
+    "feedback": (("date",), ("source",)),
+}  # fmt: skip
+_RANGE = re.compile(r"\s+(?:-|–|—|to|until)\s+|\s*[–—]\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -171,7 +196,17 @@ def _existing(portfolio: Portfolio, kind: str) -> list[Entry]:
 
 def _field_of(kind: str, header: object) -> str | None:
     key = _key(header)
-    return next((f for f, names in COLUMNS[kind].items() if key in names), None)
+    if not key:
+        return None
+    exact = next((f for f, names in COLUMNS[kind].items() if key in names), None)
+    if exact:
+        return exact
+    words = key.split()
+    for word, field_name in KEYWORDS[kind]:
+        stem = word.rstrip("*")
+        if any(w == word or (word.endswith("*") and w.startswith(stem)) for w in words):
+            return field_name
+    return None
 
 
 def _find_header(rows: list[tuple[int, list[Any]]], kind: str) -> tuple[int, list[Any]]:
@@ -179,9 +214,9 @@ def _find_header(rows: list[tuple[int, list[Any]]], kind: str) -> tuple[int, lis
     above the table."""
     for number, cells in rows[:20]:
         named = {_field_of(kind, c) for c in cells}
-        if all(need in named for need in REQUIRED[kind]):
+        if all(any(choice in named for choice in need) for need in REQUIRED[kind]):
             return number, cells
-    needed = ", ".join(n.replace("_", " ") for n in REQUIRED[kind])
+    needed = ", ".join(" or ".join(need) for need in REQUIRED[kind])
     raise InputRefused(
         f"no row near the top names the columns a {KINDS[kind]} import needs ({needed}); "
         "check the file is the right one and its first row holds the column names"
@@ -191,6 +226,8 @@ def _find_header(rows: list[tuple[int, list[Any]]], kind: str) -> tuple[int, lis
 def _entry(kind: str, values: dict[str, Any]) -> Entry:
     text = {k: _cell_text(v) for k, v in values.items()}
     if kind == "cpd":
+        if not text.get("topic"):  # the NMC's template has one column for both
+            text["topic"] = _first_sentence(text.get("relevance", ""))
         if not text.get("topic"):
             raise ValueError("no topic")
         minutes = parse_minutes(values.get("hours"))
@@ -210,8 +247,7 @@ def _entry(kind: str, values: dict[str, Any]) -> Entry:
             evidence=text.get("evidence", ""),
         )  # fmt: skip
     elif kind == "hours":
-        end = parse_date(values.get("to"))
-        start = parse_date(values["from"]) if text.get("from") else end
+        start, end = _stretch(values, text)
         if end < start:
             raise ValueError("the “to” date is before the “from” date")
         entry = HoursEntry(
@@ -235,6 +271,28 @@ def _entry(kind: str, values: dict[str, Any]) -> Entry:
     if why := check_item("portfolio", f"{kind}/{entry.id}", to_json(entry)):
         raise ValueError(why.replace("its ", "the ", 1))  # what the store would refuse
     return entry
+
+
+def _first_sentence(text: str, limit: int = 100) -> str:
+    first = re.split(r"(?<=[.!?])\s|\n", text.strip(), maxsplit=1)[0]
+    return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
+
+
+def _stretch(values: dict[str, Any], text: dict[str, str]) -> tuple[Any, Any]:
+    """First and last day: from "from" and "to", or a range in one cell ("01/04/2024 -
+    31/03/2025"); one date alone is a stretch of one day."""
+    if text.get("to"):
+        end = parse_date(values.get("to"))
+        return (parse_date(values["from"]) if text.get("from") else end), end
+    raw = values.get("dates")
+    if not text.get("dates"):
+        raise ValueError("no dates (the “to” date, or a range such as 01/04/2024 - 31/03/2025)")
+    if not isinstance(raw, str):
+        day = parse_date(raw)
+        return day, day
+    parts = _RANGE.split(raw.strip(), maxsplit=1)
+    first = parse_date(parts[0])
+    return first, parse_date(parts[1]) if len(parts) > 1 else first
 
 
 def code_theme(text: str) -> str | None:

@@ -195,8 +195,12 @@ class Dashboard(QWidget):
         met = 8 - len(missing)
         days = status.days_to_revalidation
         when = f"{days} days to go" if days >= 0 else "the date has passed"
-        lines = [f"<b>{met} of 8 requirements met</b> · revalidation date "
-                 f"{uk_date(status.period.end, weekday=False)} ({when})."]  # fmt: skip
+        if self.store.get("profile", "revalidation_due"):
+            lines = [f"<b>{met} of 8 requirements met</b> · revalidation date "
+                     f"{uk_date(status.period.end, weekday=False)} ({when})."]  # fmt: skip
+        else:
+            lines = [f"<b>{met} of 8 requirements met</b> · your revalidation date is not set "
+                     "yet (counting the three years up to today)."]  # fmt: skip
         if missing:
             lines.append("Still to do: " + "; ".join(
                 f"{r.name.lower()} ({r.progress.lower()})" if r.progress not in ("Not yet",)

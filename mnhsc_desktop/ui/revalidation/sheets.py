@@ -68,7 +68,7 @@ FORMS: dict[str, tuple[str, str, list[tuple[str, str, str]]]] = {
         "Discuss your five written reflective accounts with another NMC registrant and keep "
         "their details. The pack prints the NMC's form with these filled in, ready to sign.",
         [("partner", "Name of the re&gistrant:", "text"), ("pin", "Their NMC P&IN:", "text"),
-         ("email", "Emai&l:", "text"), ("address", "Professional addre&ss:", "long"),
+         ("email", "Emai&l:", "text"), ("address", "Professional address:", "long"),
          ("date", "Da&te of the discussion:", "date"),
          ("notes", "&What we discussed:", "long")],
     ),
@@ -93,7 +93,7 @@ FORMS: dict[str, tuple[str, str, list[tuple[str, str, str]]]] = {
         "your line manager) that you have met the requirements. The pack prints the form.",
         [("name", "Confirmer's na&me:", "text"), ("role", "&Job title or role:", "text"),
          ("pin", "NMC P&IN (if they have one):", "text"), ("email", "Emai&l:", "text"),
-         ("address", "Professional addre&ss:", "long"),
+         ("address", "Professional address:", "long"),
          ("date", "Da&te of the confirmation:", "date")],
     ),
 }  # fmt: skip

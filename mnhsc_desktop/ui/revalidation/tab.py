@@ -77,6 +77,14 @@ class RevalidationTab(EntryCommands, PackCommands, QWidget):
             "&Start the next period", "Start the next revalidation period", self.start_next
         )
         layout.addWidget(self.period_notice)
+        self.date_notice = NoticeRow(
+            "&Set my revalidation date…", "Set my revalidation date", self.change_period
+        )
+        self.date_notice.text.setText(
+            "Your revalidation date is not set yet, so everything is counted for the three years "
+            "up to today. Set it once (it is on MyNMC), and the timeline and counts follow it."
+        )
+        layout.addWidget(self.date_notice)
         viewing = QHBoxLayout()
         self.period_label = QLabel("Viewing the &period:")
         self.period_choice = QComboBox()
@@ -96,6 +104,7 @@ class RevalidationTab(EntryCommands, PackCommands, QWidget):
         self.requirements.setWordWrap(True)
         self.requirements.setSpacing(3)
         self.requirements.currentRowChanged.connect(self._show_page)
+        self.focus_target = self.requirements  # where Ctrl+5 lands
         splitter.addWidget(self.requirements)
         self.pages = QStackedWidget()
         splitter.addWidget(self.pages)
@@ -194,12 +203,20 @@ class RevalidationTab(EntryCommands, PackCommands, QWidget):
         self.current = revalidation_status(self.store, self.portfolio, period)
         s = self.current
         past = "" if self.viewed_period is None else " (a past period)"
-        self.header.setText(
-            f"<b>Revalidation date: {uk_date(s.period.end, weekday=False)}</b>{past} · period "
-            f"from {uk_date(s.period.start, weekday=False)} · "
-            + (f"{s.days_to_revalidation} days to go. " if s.days_to_revalidation >= 0 else "")
-            + f"Apply on {SERVICE} from {uk_date(s.window_opens, weekday=False)}."
-        )
+        unset = not self.store.get("profile", "revalidation_due")
+        self.date_notice.setVisible(unset)
+        if unset:
+            self.header.setText(
+                "<b>Revalidation date: not set yet</b> · counting the three years up to today"
+            )
+        else:
+            self.header.setText(
+                f"<b>Revalidation date: {uk_date(s.period.end, weekday=False)}</b>{past} · "
+                f"period from {uk_date(s.period.start, weekday=False)} · "
+                + (f"{s.days_to_revalidation} days to go. " if s.days_to_revalidation >= 0 else "")
+                + f"Apply on {SERVICE} from {uk_date(s.window_opens, weekday=False)}."
+            )
+        self.timeline.setVisible(not unset)
         passed = date_passed(self.store)
         self.period_notice.setVisible(passed is not None)
         if passed is not None:

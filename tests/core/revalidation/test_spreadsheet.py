@@ -133,3 +133,44 @@ def test_a_row_the_store_would_refuse_is_refused_here_with_its_reason(tmp_path: 
     refused, fine = plan.rows
     assert refused.fate == "refused" and "more than a month" in refused.reason
     assert fine.fate == "new"
+
+
+def test_the_nmc_templates_own_column_names(tmp_path: Path) -> None:
+    """The NMC's practice hours and CPD log templates, as a midwife fills them in Excel."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Practice hours log"])
+    sheet.append(["Dates:", "Name and address of organisation:",
+                  "Your work setting (choose from list above):", "Your scope of practice",
+                  "Number of hours", "Brief description of your work"])  # fmt: skip
+    sheet.append(["01/04/2024 - 31/03/2025", "North Hospital, NT1 1AA",
+                  "Maternity unit or birth centre", "Direct patient care", 1150,
+                  "Band 6 midwife, labour ward"])  # fmt: skip
+    sheet.append(["1 Apr 2025 to 30 Nov 2025", "Community team", "Community setting",
+                  "Direct patient care", "800", "Caseload midwifery"])  # fmt: skip
+    path = tmp_path / "hours.xlsx"
+    book.save(path)
+    first, second = plan_import(path, "hours", Portfolio()).new_entries
+    assert (first.start, first.end, first.hours) == (
+        dt.date(2024, 4, 1),
+        dt.date(2025, 3, 31),
+        1150,
+    )
+    assert (
+        first.setting == "Maternity unit or birth centre" and first.scope == "Direct patient care"
+    )
+    assert (second.start, second.end) == (dt.date(2025, 4, 1), dt.date(2025, 11, 30))
+
+    cpd = ("CPD method,Description of topic and how it relates to your practice,Dates,"
+           "Number of hours,Number of participatory hours,Link to Code,Evidence\n"
+           "Study day,Neonatal resuscitation update. Led the team drill after.,12/05/2025,7,7,"
+           "Preserve safety,Certificate\n")  # fmt: skip
+    plan = plan_import(write(tmp_path, "cpd.csv", cpd), "cpd", Portfolio())
+    assert plan.ignored == []
+    (entry,) = plan.new_entries
+    assert entry.topic == "Neonatal resuscitation update."
+    assert entry.relevance.endswith("Led the team drill after.")
+    assert (entry.minutes, entry.participatory_minutes, entry.code_theme) == (420, 420,
+                                                                               "preserve-safety")  # fmt: skip

@@ -55,7 +55,12 @@ def test_eight_requirements_on_one_screen(tab) -> None:
     assert tab.requirements.count() == 8
     assert requirement_text(tab, 1).startswith("1. Practice hours")
     assert "Not yet: 0 of 450 hours" in requirement_text(tab, 1)
+    assert tab.date_notice.isVisible() and "not set" in tab.header.text(), "a new user is asked"
+    assert "MyNMC" in tab.date_notice.text.text() and not tab.timeline.isVisible()
+    tab.store.set("profile", "revalidation_due", (TODAY + dt.timedelta(days=90)).isoformat())
+    assert not tab.date_notice.isVisible() and tab.timeline.isVisible()
     assert "MyNMC" in tab.header.text() and "NMC Online" not in tab.header.text()
+    assert "90 days to go" in tab.header.text()
     assert "Today" in tab.timeline.accessibleDescription()
 
 
