@@ -88,8 +88,11 @@ def show_status(args: argparse.Namespace) -> int:
         print(json.dumps(status.to_json(), indent=2))
         return EXIT_OK
     period = status.period
-    say(f"Revalidation date {period.end:%d %B %Y} ({status.days_to_revalidation} days); "
-        f"period from {period.start:%d %B %Y}.")  # fmt: skip
+    from mnhsc_desktop.core.calendar.events import uk_date
+
+    say(f"Revalidation date {uk_date(period.end, weekday=False)} "
+        f"({status.days_to_revalidation} days); period from "
+        f"{uk_date(period.start, weekday=False)}.")  # fmt: skip
     for requirement in status.requirements():
         mark = "done" if requirement.done else "TO DO"
         note = f" ({requirement.note})" if requirement.note and not requirement.done else ""

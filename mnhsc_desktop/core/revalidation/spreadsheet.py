@@ -140,11 +140,12 @@ def _cell_text(value: object) -> str:
     return text
 
 
-def plan_import(path: Path, kind: str, portfolio: Portfolio) -> ImportPlan:
-    """Read the file and decide each row's fate. Raises InputRefused (a clause saying why) for
-    a file that cannot be read as a spreadsheet of this kind."""
-    if kind not in COLUMNS:
-        raise ValueError(f"unknown kind {kind!r}")
+Rows = list[tuple[int, list[Any]]]  # (row number as the spreadsheet shows it, cells)
+
+
+def read_table(path: Path) -> Rows:
+    """The rows of a CSV or of an .xlsx's first sheet. Raises InputRefused (a clause saying
+    why) for a file that cannot be read as a spreadsheet."""
     path = Path(path)
     try:
         data = read_bounded(path, MAX_BYTES)
@@ -153,9 +154,34 @@ def plan_import(path: Path, kind: str, portfolio: Portfolio) -> ImportPlan:
     except OSError as error:
         raise InputRefused(f"it could not be read ({error.strerror or error})") from None
     if path.suffix.lower() in (".xlsx", ".xlsm") or data[:4] == b"PK\x03\x04":
-        rows = _xlsx_rows(data)
-    else:
-        rows = _csv_rows(data)
+        return _xlsx_rows(data)
+    return _csv_rows(data)
+
+
+def guess_kind(rows: Rows, preferred: str | None = None) -> str:
+    """The kind whose columns the header names best (the preferred one on a tie)."""
+    order = ([preferred] if preferred in COLUMNS else []) + [k for k in COLUMNS if k != preferred]
+    best, best_score = order[0], -1
+    for kind in order:
+        try:
+            _row, header = _find_header(rows, kind)
+        except InputRefused:
+            continue
+        score = len({_field_of(kind, name) for name in header} - {None})
+        if score > best_score:
+            best, best_score = kind, score
+    return best
+
+
+def plan_import(
+    path: Path, kind: str, portfolio: Portfolio, rows: Rows | None = None
+) -> ImportPlan:
+    """Decide each row's fate (reading the file unless its rows are given). Raises
+    InputRefused for a file that is not a spreadsheet of this kind."""
+    if kind not in COLUMNS:
+        raise ValueError(f"unknown kind {kind!r}")
+    path = Path(path)
+    rows = read_table(path) if rows is None else rows
     header_row, header = _find_header(rows, kind)
     plan = ImportPlan(path, kind)
     for name in header:
@@ -170,8 +196,9 @@ def plan_import(path: Path, kind: str, portfolio: Portfolio) -> ImportPlan:
                  for f in plan.columns}  # fmt: skip
     seen: dict[tuple[Any, ...], int] = {e.identity(): 0 for e in _existing(portfolio, kind)}
     for number, cells in rows:
-        if number <= header_row or not any(_cell_text(c) if isinstance(c, str) else c
-                                           for c in cells):  # fmt: skip
+        if number <= header_row or not any(
+            str(c).strip() if isinstance(c, str) else c is not None for c in cells
+        ):
             continue
         if len(plan.rows) >= MAX_ROWS:
             raise InputRefused(f"it has more than {MAX_ROWS:,} rows; split it into smaller files")

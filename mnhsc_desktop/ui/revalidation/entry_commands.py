@@ -97,7 +97,7 @@ class EntryCommands:
         self.status.emit("Deleted. Ctrl+Z brings it back.")
 
     def import_spreadsheet(self, kind: str | None = None) -> None:
-        from mnhsc_desktop.ui.revalidation.import_dialog import ImportDialog, guess_kind
+        from mnhsc_desktop.ui.revalidation.import_dialog import ImportDialog
         from mnhsc_desktop.ui.shell.file_choice import documents_folder
 
         path, _ = QFileDialog.getOpenFileName(
@@ -107,8 +107,7 @@ class EntryCommands:
         if not path:
             return
         chosen = Path(path)
-        dialog = ImportDialog(self, chosen, self.portfolio,
-                              guess_kind(chosen, self.portfolio, kind))  # fmt: skip
+        dialog = ImportDialog(self, chosen, self.portfolio, kind, self.current.period)
         if not dialog.exec() or dialog.plan is None:
             return
         new = dialog.plan.new_entries

@@ -20,38 +20,48 @@ from PySide6.QtWidgets import (
 
 from mnhsc_desktop.core.input_files import InputRefused
 from mnhsc_desktop.core.revalidation.portfolio import Portfolio
-from mnhsc_desktop.core.revalidation.spreadsheet import KINDS, ImportPlan, plan_import
+from mnhsc_desktop.core.revalidation.spreadsheet import (
+    KINDS,
+    ImportPlan,
+    Rows,
+    guess_kind,
+    plan_import,
+    read_table,
+)
 
 FATES = {"new": "New", "duplicate": "Already there", "refused": "Refused"}
 SHOWN_ROWS = 2000  # the preview lists this many; the summary counts them all
 
 
-def guess_kind(path: Path, portfolio: Portfolio, preferred: str | None) -> str:
-    """The kind whose columns the file's header names best (the page's own on a tie)."""
-    best, best_score = preferred or "cpd", -1
-    for kind in ([preferred] if preferred else []) + [k for k in KINDS if k != preferred]:
-        try:
-            score = len(plan_import(path, kind, portfolio).columns)
-        except InputRefused:
-            continue
-        if score > best_score:
-            best, best_score = kind, score
-    return best
-
-
-def describe(entry) -> str:
-    topic = getattr(entry, "topic", "") or getattr(entry, "source", "")
+def describe(entry, period=None) -> str:
+    """A row as the user will see it in her log, and whether it counts in the period on view."""
     if hasattr(entry, "organisation"):
-        topic = f"{entry.hours:g} hours, {entry.organisation}".rstrip(", ")
-    return f"{entry.date:%d/%m/%Y} {topic}"
+        what = f"{entry.start:%d/%m/%Y} to {entry.end:%d/%m/%Y}: {entry.hours:g} hours"
+        what += f", {entry.organisation}" if entry.organisation else ""
+    elif hasattr(entry, "topic"):
+        what = f"{entry.date:%d/%m/%Y} {entry.topic}: {entry.minutes / 60:g} h"
+        if entry.participatory_minutes:
+            what += f" ({entry.participatory_minutes / 60:g} participatory)"
+    else:
+        what = f"{entry.date:%d/%m/%Y} from {entry.source}"
+    if period is not None and entry.date not in period:
+        what += " (outside this period: kept, counted in its own)"
+    return what
 
 
 class ImportDialog(QDialog):
     def __init__(self, parent: QWidget | None, path: Path, portfolio: Portfolio,
-                 kind: str) -> None:  # fmt: skip
+                 kind: str | None = None, period=None) -> None:  # fmt: skip
         super().__init__(parent)
+        try:
+            self.rows: Rows | None = read_table(path)  # read once, whatever kind is chosen
+            self.refusal = ""
+            kind = guess_kind(self.rows, kind)
+        except InputRefused as refusal:
+            self.rows, self.refusal = None, refusal.reason
         self.path = path
         self.portfolio = portfolio
+        self.period = period
         self.plan: ImportPlan | None = None
         self.setWindowTitle(f"Import {path.name}")
         self.resize(760, 520)
@@ -102,7 +112,7 @@ class ImportDialog(QDialog):
         rows = plan.rows[:SHOWN_ROWS]
         self.table.setRowCount(len(rows))
         for at, row in enumerate(rows):
-            detail = row.reason if row.fate == "refused" else describe(row.entry)
+            detail = row.reason if row.fate == "refused" else describe(row.entry, self.period)
             if row.fate == "duplicate":
                 detail = f"{describe(row.entry)} ({row.reason})"
             for column, text in enumerate((str(row.row), FATES[row.fate], detail)):

@@ -174,3 +174,20 @@ def test_the_nmc_templates_own_column_names(tmp_path: Path) -> None:
     assert entry.relevance.endswith("Led the team drill after.")
     assert (entry.minutes, entry.participatory_minutes, entry.code_theme) == (420, 420,
                                                                                "preserve-safety")  # fmt: skip
+
+
+def test_a_huge_cell_refuses_its_row_not_the_file(tmp_path: Path) -> None:
+    text = f"Date,Topic,Hours\n03/02/2025,{'x' * 30_000},1\n03/02/2025,Fine,1\n"
+    plan = plan_import(write(tmp_path, "c.csv", text), "cpd", Portfolio())
+    assert [r.fate for r in plan.rows] == ["refused", "new"]
+    assert "longer than" in plan.rows[0].reason
+
+
+def test_the_kind_is_guessed_from_the_header(tmp_path: Path) -> None:
+    from mnhsc_desktop.core.revalidation.spreadsheet import guess_kind, read_table
+
+    hours = read_table(write(tmp_path, "h.csv", "From,To,Hours worked,Employer\n"))
+    assert guess_kind(hours, "cpd") == "hours"
+    feedback = read_table(write(tmp_path, "f.csv", "Date,Source of feedback,Content\n"))
+    assert guess_kind(feedback) == "feedback"
+    assert guess_kind(read_table(write(tmp_path, "x.csv", "Name,Colour\n")), "cpd") == "cpd"
