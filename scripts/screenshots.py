@@ -26,7 +26,7 @@ from mnhsc_desktop.ui.shell.app import app_icon, make_application
 from mnhsc_desktop.ui.shell.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
-SHOTS = {"home": 0, "calendar": 1, "ladder": 2, "culture": 3}
+SHOTS = {"home": 0, "calendar": 1, "ladder": 2, "culture": 3, "revalidation": 4}
 
 
 def settle(app, seconds: float = 0.3) -> None:
@@ -37,6 +37,35 @@ def settle(app, seconds: float = 0.3) -> None:
     while time.monotonic() < end:
         app.processEvents()
         time.sleep(0.01)
+
+
+def fill_portfolio(store) -> None:
+    from mnhsc_desktop.core.revalidation.entries import (
+        Account,
+        CpdEntry,
+        FeedbackEntry,
+        HoursEntry,
+        add_entries,
+        new_id,
+    )
+
+    today = dt.date.today()
+    ago = lambda days: today - dt.timedelta(days=days)  # noqa: E731
+    store.set("profile", "revalidation_due", (today + dt.timedelta(days=300)).isoformat())
+    add_entries(store, [
+        HoursEntry(new_id(), ago(700), ago(60), 1650, "North Hospital", "Direct patient care",
+                   "Maternity unit or birth centre", "Band 6 midwife, labour ward"),
+        CpdEntry(new_id(), ago(500), "Study day", "PROMPT obstetric emergencies",
+                 "Shoulder dystocia drills now run monthly", 450, 450, "preserve-safety",
+                 "Certificate"),
+        CpdEntry(new_id(), ago(420), "E-learning", "Saving Babies' Lives care bundle",
+                 "How I document CO monitoring", 120, 0, "practise-effectively", "Certificate"),
+        CpdEntry(new_id(), ago(200), "Conference", "RCM conference: continuity of carer",
+                 "Shared at the team meeting", 360, 360, "promote-professionalism", "Letter"),
+        FeedbackEntry(new_id(), ago(300), "A woman in my care", "Felt listened to", "Huddle"),
+        Account(new_id(), ago(480), "PROMPT study day", "Closed-loop communication",
+                "I repeat back instructions", "preserve-safety"),
+    ])  # fmt: skip
 
 
 def main() -> int:
@@ -91,6 +120,10 @@ def main() -> int:
                 tab.who.setCurrentIndex(tab.who.findData("team"))
                 tab.max_minutes.setValue(15)
                 tab.select("how-to-huddle")
+                app.processEvents()
+            if name == "revalidation":  # a year before her date, her spreadsheet brought in
+                fill_portfolio(window.store)
+                window.revalidation_tab.show_requirement(2)
                 app.processEvents()
             if name == "calendar":  # what a clinician does first: find a session
                 window.calendar_tab.search.setText("hypo")

@@ -51,6 +51,18 @@ def test_progress_moves_to_an_empty_pc(ward_a: Store, ward_b: Store, tmp_path: P
     assert (len(again.added), len(again.updated), again.unchanged) == (0, 0, 3)
 
 
+def test_the_revalidation_portfolio_travels_too(ward_a: Store, ward_b: Store, tmp_path) -> None:
+    from mnhsc_desktop.core.revalidation.entries import FeedbackEntry, save_entry, save_sheet
+
+    save_entry(ward_a, FeedbackEntry("f1", dt.date(2026, 5, 1), "A mother", "Kind words"))
+    save_sheet(ward_a, "indemnity", {"done": True, "provider": "My employer"})
+    plan = carry(ward_a, ward_b, tmp_path)
+    assert len(plan.added) == 2
+    apply_progress_import(ward_b, plan)
+    assert ward_b.get("portfolio", "feedback/f1")["source"] == "A mother"
+    assert ward_b.get("portfolio", "indemnity")["provider"] == "My employer"
+
+
 def test_the_newer_change_wins_and_histories_join(
     ward_a: Store, ward_b: Store, tmp_path: Path
 ) -> None:
