@@ -37,7 +37,8 @@ def test_content_check_loads_no_qt() -> None:
 
 
 def test_the_window_and_home_load_no_spreadsheet_reader_and_no_unopened_tab(tmp_path) -> None:
-    """Start-up stays lean whatever is added: openpyxl and the Revalidation tab load when used."""
+    """Start-up stays lean whatever is added: openpyxl, icalendar and the Revalidation tab load
+    when used."""
     import os
 
     code = (
@@ -55,7 +56,7 @@ def test_the_window_and_home_load_no_spreadsheet_reader_and_no_unopened_tab(tmp_
         "window.show()\n"
         "for _ in range(5): app.processEvents()\n"
         "window.dashboard.refresh()\n"
-        "late = [m for m in ('openpyxl', 'mnhsc_desktop.ui.revalidation.tab',\n"
+        "late = [m for m in ('openpyxl', 'mnhsc_desktop.ui.revalidation.tab', 'icalendar',\n"
         "        'mnhsc_desktop.core.revalidation.spreadsheet') if m in sys.modules]\n"
         "print(','.join(late))\n"
     )

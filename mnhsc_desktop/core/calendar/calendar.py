@@ -10,16 +10,16 @@ import bisect
 import datetime as dt
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from mnhsc_desktop.core.calendar.events import Event, Repeat, Resource, from_shipped
+from mnhsc_desktop.core.calendar.recurrence import MAX_OCCURRENCES  # noqa: F401 (was defined here)
 from mnhsc_desktop.core.store.store import StateChange, Store
 
 SECTION = "calendar"
 EVENT_PREFIX = "event/"
 HIDDEN_KEY = "hidden"
-MAX_OCCURRENCES = 1000  # per repeating event: a weekly repeat for 19 years, and never a hang
 
 
 @dataclass(frozen=True, slots=True)  # thousands of these: no per-object dict
@@ -85,7 +85,12 @@ class Calendar:
     def occurrences(self) -> list[Occurrence]:
         """Every occurrence of every visible event, in date order (computed once)."""
         if self._occurrences is None:
-            found = [o for event in self.events for o in expand(event)]
+            # A changed occurrence (RECURRENCE-ID) replaces the one its series would show.
+            replaced = {(e.uid, e.recurrence_id) for e in self.events if e.recurrence_id}
+            found = [
+                o for event in self.events for o in expand(event)
+                if not replaced or event.recurrence_id or (event.uid, o.start) not in replaced
+            ]  # fmt: skip
             found.sort(key=lambda o: (o.start, o.event.start_time or dt.time.min, o.event.title))
             self._occurrences = found
             self._starts = [o.start for o in found]
@@ -168,7 +173,7 @@ def next_occurrences(events: Iterable[Event], today: dt.date, count: int = 3) ->
 
     found = []
     for event in events:
-        if event.repeat is None:
+        if not event.repeats:
             if event.end >= today:
                 found.append(Occurrence(event, event.start, event.end))
             continue
@@ -187,43 +192,29 @@ def fold_words(text: str) -> list[str]:
 
 
 def expand(event: Event) -> list[Occurrence]:
-    """The occurrences of one event; a repeat stops at its count, its end date or the cap."""
+    """The occurrences of one event; a repeat stops at its count, its end date or the cap
+    (recurrence.MAX_OCCURRENCES). A series in another zone is shown at each date's UK time."""
     length = event.end - event.start
-    if event.repeat is None:
+    if not event.repeats:
         return [Occurrence(event, event.start, event.end)]
-    repeat = event.repeat
+    from mnhsc_desktop.core.calendar.recurrence import in_uk, starts
+
     found: list[Occurrence] = []
-    step = 0
-    while len(found) < MAX_OCCURRENCES and step < MAX_OCCURRENCES * 4:
-        start = _nth(event.start, repeat, step)
-        step += 1
-        if start is None:
-            continue  # e.g. the 31st in a month that has no 31st: skipped, as RFC 5545 says
-        if repeat.until is not None and start > repeat.until:
-            break
-        if repeat.count is not None and step > repeat.count:
-            break
-        if start not in event.exdates:
-            found.append(Occurrence(event, start, start + length))
+    if event.start_time is None:
+        return [Occurrence(event, day, day + length) for day in starts(event)]  # type: ignore[operator]
+    first = dt.datetime.combine(event.start, event.start_time)
+    last = dt.datetime.combine(event.end, event.end_time or event.start_time)
+    duration = last - first
+    for moment in starts(event):
+        day, time = in_uk(moment)  # type: ignore[arg-type]
+        if time == event.start_time:
+            found.append(Occurrence(event, day, day + length))
+            continue
+        finish = dt.datetime.combine(day, time) + duration
+        shifted = replace(event, start_time=time,
+                          end_time=finish.time() if event.end_time is not None else None)  # fmt: skip
+        found.append(Occurrence(shifted, day, finish.date()))
     return found
-
-
-def _nth(first: dt.date, repeat: Repeat, n: int) -> dt.date | None:
-    try:
-        if repeat.freq == "daily":
-            return first + dt.timedelta(days=n * repeat.interval)
-        if repeat.freq == "weekly":
-            return first + dt.timedelta(weeks=n * repeat.interval)
-        if repeat.freq == "yearly":
-            return first.replace(year=first.year + n * repeat.interval)
-    except (ValueError, OverflowError):
-        return None  # 29 February in a common year, or past year 9999
-    months = first.month - 1 + n * repeat.interval
-    year, month = first.year + months // 12, months % 12 + 1
-    try:
-        return first.replace(year=year, month=month)
-    except ValueError:
-        return None
 
 
 # -- the store ---------------------------------------------------------------------------------
@@ -301,6 +292,16 @@ def event_to_json(event: Event) -> dict[str, Any]:
             data[name] = True
     if event.deadline is not None:
         data["deadline"] = event.deadline.isoformat()
+    if event.rule:
+        data["rule"] = event.rule
+    if event.rdates:
+        data["rdates"] = [d.isoformat() for d in event.rdates]
+    if event.zone:
+        data["zone"] = event.zone
+    if event.zone_start is not None:
+        data["zone_start"] = event.zone_start.isoformat()
+    if event.zone_ical:
+        data["zone_ical"] = event.zone_ical
     return data
 
 
@@ -335,7 +336,18 @@ def event_from_json(data: dict[str, Any]) -> Event:
         recurrence_id=_day(data.get("recurrence_id")),
         tbc=bool(data.get("tbc", False)),
         deadline=_day(data.get("deadline")),
+        rule=data.get("rule", ""),
+        rdates=tuple(_moment(d) for d in data.get("rdates", ())),
+        zone=data.get("zone", ""),
+        zone_start=dt.datetime.fromisoformat(data["zone_start"])
+        if data.get("zone_start")
+        else None,
+        zone_ical=data.get("zone_ical", ""),
     )
+
+
+def _moment(text: str) -> dt.date | dt.datetime:
+    return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)
 
 
 def _day(value: str | None) -> dt.date | None:

@@ -119,6 +119,17 @@ class Repeat:
     count: int | None = None
     until: dt.date | None = None
 
+    def rule(self) -> str:
+        """As an RRULE value, for the expander and for export."""
+        parts = [f"FREQ={self.freq.upper()}"]
+        if self.interval != 1:
+            parts.append(f"INTERVAL={self.interval}")
+        if self.count is not None:
+            parts.append(f"COUNT={self.count}")
+        if self.until is not None:
+            parts.append(f"UNTIL={self.until:%Y%m%d}")
+        return ";".join(parts)
+
 
 @dataclass(frozen=True, slots=True)  # thousands of these: no per-object dict
 class Event:
@@ -142,6 +153,13 @@ class Event:
     sequence: int = 0
     recurrence_id: dt.date | None = None  # set on an imported change to one occurrence of a series
     page_text: str = ""
+    # An imported series keeps its rule as the file wrote it, and repeats in its own zone:
+    rule: str = ""  # the RRULE value ("FREQ=MONTHLY;BYDAY=2TU"); `repeat` is then None
+    rdates: tuple[dt.date | dt.datetime, ...] = ()  # extra dates (naive, in the series' zone)
+    zone: str = ""  # the series' own zone (IANA name, "UTC", or a TZID defined in the file)
+    zone_start: dt.datetime | None = None  # DTSTART as written, naive, in `zone`
+    zone_ical: str = ""  # the file's VTIMEZONE, when `zone` is not one Python knows
+    dtstamp: str = field(default="", compare=False, repr=False)  # for choosing between copies
     search_text: str = field(default="", compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -154,6 +172,10 @@ class Event:
     def key(self) -> str:
         """Identity on this calendar: the UID, plus the occurrence an override replaces."""
         return self.uid if self.recurrence_id is None else f"{self.uid}|{self.recurrence_id}"
+
+    @property
+    def repeats(self) -> bool:
+        return self.repeat is not None or bool(self.rule)
 
     @property
     def all_day(self) -> bool:

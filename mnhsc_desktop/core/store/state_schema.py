@@ -233,6 +233,11 @@ _EVENT = record(
         "deadline": optional(iso_date),
         "tbc": boolean,
         "page_text": text(MAX_TEXT),
+        "rule": text(2000),
+        "rdates": list_of(text(40), 5000),
+        "zone": text(MAX_KEY),
+        "zone_start": text(40),
+        "zone_ical": text(MAX_TEXT),
     },
 )
 _LOG_ENTRY = record(

@@ -65,8 +65,8 @@ class AgendaModel(QAbstractTableModel):
         if text is None:
             o = self.rows[row]
             event = o.event
-            if event.repeat is not None:  # say when this occurrence is, not the first one
-                event = event.with_changes(start=o.start, end=o.end, repeat=None)
+            if event.repeats:  # say when this occurrence is, not the first one
+                event = event.with_changes(start=o.start, end=o.end, repeat=None, rule="")
             status = status_of(o, self.today, o.event.key in self._hidden)
             text = (describe_when(event), event.title, event.kind_label, event.location, status)
             self._text[row] = text

@@ -120,7 +120,7 @@ class EventCommands:
             self,
             "Delete event",
             f"Delete “{event.title}”"
-            + (" and all its repeats" if event.repeat else "")
+            + (" and all its repeats" if event.repeats else "")
             + "? Edit > Undo (Ctrl+Z) brings it back.",
         )
         if answer == QMessageBox.StandardButton.Yes:

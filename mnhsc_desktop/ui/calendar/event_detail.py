@@ -14,20 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from mnhsc_desktop.core.calendar.calendar import Occurrence
-from mnhsc_desktop.core.calendar.events import Event, Repeat, describe_when, uk_date
+from mnhsc_desktop.core.calendar.events import Event, describe_when, uk_date
+from mnhsc_desktop.core.calendar.repeat_words import describe_repeat
 from mnhsc_desktop.ui.shell.widgets import escape, named_button
 
 NOTHING_SELECTED = "<p>Choose an event in the agenda to see its details here.</p>"
-
-
-def describe_repeat(repeat: Repeat) -> str:
-    unit = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year"}[repeat.freq]
-    every = f"every {unit}" if repeat.interval == 1 else f"every {repeat.interval} {unit}s"
-    if repeat.count is not None:
-        return f"Repeats {every}, {repeat.count} time{'s' if repeat.count != 1 else ''}"
-    if repeat.until is not None:
-        return f"Repeats {every} until {uk_date(repeat.until)}"
-    return f"Repeats {every}"
 
 
 def details_text(occurrence: Occurrence, hidden: bool = False) -> str:
@@ -35,14 +26,14 @@ def details_text(occurrence: Occurrence, hidden: bool = False) -> str:
     event = occurrence.event
     when_event = (
         event
-        if event.repeat is None
-        else event.with_changes(start=occurrence.start, end=occurrence.end, repeat=None)
+        if not event.repeats
+        else event.with_changes(start=occurrence.start, end=occurrence.end, repeat=None, rule="")
     )
     lines = [event.title, describe_when(when_event)]
     facts = [event.kind_label, event.location, event.wave and f"Wave {event.wave}"]
     lines.append(" · ".join(f for f in facts if f))
-    if event.repeat is not None:
-        lines.append(describe_repeat(event.repeat))
+    if event.repeats:
+        lines.append(describe_repeat(event))
     if event.deadline:
         lines.append(f"Deadline: {uk_date(event.deadline)}")
     lines += event.notes
@@ -137,8 +128,10 @@ class EventDetail(QWidget):
         event = occurrence.event
         when_event = (
             event
-            if event.repeat is None
-            else event.with_changes(start=occurrence.start, end=occurrence.end, repeat=None)
+            if not event.repeats
+            else event.with_changes(
+                start=occurrence.start, end=occurrence.end, repeat=None, rule=""
+            )
         )
         parts = [
             f"<h2>{escape(event.title)}</h2>",
@@ -146,8 +139,8 @@ class EventDetail(QWidget):
         ]
         facts = [event.kind_label, event.location, event.wave and f"Wave {event.wave}"]
         parts.append(f"<p>{escape(' · '.join(f for f in facts if f))}</p>")
-        if event.repeat is not None:
-            parts.append(f"<p>{escape(describe_repeat(event.repeat))}</p>")
+        if event.repeats:
+            parts.append(f"<p>{escape(describe_repeat(event))}</p>")
         if event.deadline:
             parts.append(f"<p>Deadline: {escape(uk_date(event.deadline))}</p>")
         parts += [f"<p>{escape(note).replace(chr(10), '<br>')}</p>" for note in event.notes]

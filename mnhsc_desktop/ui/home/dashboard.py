@@ -133,8 +133,8 @@ class Dashboard(QWidget):
             for at, o in enumerate(upcoming, start=1):
                 event = (
                     o.event
-                    if o.event.repeat is None
-                    else o.event.with_changes(start=o.start, end=o.end, repeat=None)
+                    if not o.event.repeats
+                    else o.event.with_changes(start=o.start, end=o.end, repeat=None, rule="")
                 )
                 button = self._event_button(
                     o.event.key, o.event.title, describe_when(event), event.location

@@ -74,12 +74,17 @@ def test_non_utf8_text_falls_back_and_says_so() -> None:
 def test_recurrence_overrides_and_exdates() -> None:
     plan = plan_import(FIXTURES / "recurrence-override.ics", EMPTY)
     series, moved = sorted(plan.new, key=lambda e: e.recurrence_id or dt.date.min)
-    assert series.repeat is not None and series.repeat.count == 6
+    assert series.repeat is None and series.rule == "FREQ=WEEKLY;COUNT=6", "kept as written"
     assert series.exdates == (dt.date(2019, 1, 21),)
     assert moved.recurrence_id == dt.date(2019, 1, 28) and moved.uid == series.uid
     assert moved.key != series.key
     days = [o.start.day for o in expand(series)]
     assert days == [7, 14, 28, 4, 11], "6 weekly dates, less the one excluded"
+    shown = Calendar([], [series, moved]).occurrences()
+    late_january = [
+        (o.start.day, o.event.key) for o in shown if o.start.month == 1 and o.start.day > 27
+    ]
+    assert late_january == [(29, moved.key)], "the change replaces its occurrence (not twice)"
 
 
 def test_bad_events_are_skipped_with_reasons_and_the_rest_imported() -> None:
@@ -92,7 +97,7 @@ def test_bad_events_are_skipped_with_reasons_and_the_rest_imported() -> None:
     assert reasons["Bad date"].startswith("has a date that cannot be read")
     assert reasons["Ends before it starts"] == "ends before it starts"
     assert "FREQ=SECONDLY" in reasons["Every second forever"]
-    assert all(s.line for s in plan.skipped)
+    assert [s.line for s in plan.skipped] == [10, 15, 21, 28], "each named by where it starts"
     forever = only(plan, "Daily forever")
     assert len(expand(forever)) == 1000, "shown up to a cap, never endlessly"
 

@@ -49,9 +49,15 @@ def export_calendar(
     stamp = _utc_stamp(now or dt.datetime.now(dt.UTC))
     body: list[str] = []
     zoned = False
+    events = list(events)
+    series_times = {e.uid: e for e in events if e.repeats and e.recurrence_id is None}
+    other_zones: dict[str, tuple[str, dt.date]] = {}
     for event in events:
-        body += _event_lines(event, stamp)
-        zoned |= event.start_time is not None
+        body += _event_lines(event, stamp, series_times.get(event.uid))
+        zoned |= event.start_time is not None and not event.zone
+        if event.zone and event.zone != "UTC" and event.zone_start is not None:
+            first = other_zones.get(event.zone, ("", event.zone_start.date()))[1]
+            other_zones[event.zone] = (event.zone_ical, min(first, event.zone_start.date()))
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -61,6 +67,11 @@ def export_calendar(
         f"X-WR-CALNAME:{escape_text(name)}",
         f"X-WR-TIMEZONE:{LONDON}",
         *(LONDON_VTIMEZONE if zoned else ()),
+        *(
+            line
+            for name, (ical, first) in other_zones.items()
+            for line in _vtimezone(name, ical, first)
+        ),
         *body,
         "END:VCALENDAR",
     ]
@@ -73,7 +84,36 @@ def month_only_title(title: str) -> str:
     return title if said else title + TBC_SUFFIX
 
 
-def _event_lines(event: Event, stamp: str) -> list[str]:
+def _vtimezone(name: str, ical: str, first: dt.date) -> list[str]:
+    """The VTIMEZONE of a series' own zone: as the file gave it, or made by icalendar."""
+    if not ical:
+        from icalendar import Timezone
+
+        ical = Timezone.from_tzid(name, first_date=first).to_ical().decode()
+    unfolded = re.sub(r"\r?\n[ \t]", "", ical)
+    return [line for line in re.split(r"\r?\n", unfolded) if line]
+
+
+def _when(event: Event, day: dt.date, moment: dt.time, name: str) -> str:
+    """A DTSTART-like property at a UK date and time, or in the series' own zone."""
+    if event.zone == "UTC":
+        utc = dt.datetime.combine(day, moment, ZoneInfo(LONDON)).astimezone(dt.UTC)
+        return f"{name}:{_utc_stamp(utc)}"
+    if event.zone and event.zone_start is not None:
+        from mnhsc_desktop.core.calendar.recurrence import zone_of
+
+        local = dt.datetime.combine(day, moment, ZoneInfo(LONDON)).astimezone(
+            zone_of(event.zone, event.zone_ical)
+        )
+        return f"{name};TZID={_param(event.zone)}:{_local(local.date(), local.time())}"
+    return f"{name};TZID={LONDON}:{_local(day, moment)}"
+
+
+def _param(value: str) -> str:
+    return f'"{value}"' if any(c in value for c in ";:,") else value
+
+
+def _event_lines(event: Event, stamp: str, series: Event | None = None) -> list[str]:
     month_only = event.precision == "month"
     lines = [
         "BEGIN:VEVENT",
@@ -90,26 +130,32 @@ def _event_lines(event: Event, stamp: str) -> list[str]:
         lines.append(f"DTEND;VALUE=DATE:{_date(last + dt.timedelta(days=1))}")  # exclusive
         lines.append("TRANSP:TRANSPARENT")  # an all-day programme item does not block the diary
     else:
-        lines.append(f"DTSTART;TZID={LONDON}:{_local(event.start, event.start_time)}")
+        lines.append(_when(event, event.start, event.start_time, "DTSTART"))
         if event.end_time is not None:
-            lines.append(f"DTEND;TZID={LONDON}:{_local(event.end, event.end_time)}")
+            lines.append(_when(event, event.end, event.end_time, "DTEND"))
     if event.recurrence_id is not None:
         if event.start_time is None:
             lines.append(f"RECURRENCE-ID;VALUE=DATE:{_date(event.recurrence_id)}")
-        else:
-            lines.append(
-                f"RECURRENCE-ID;TZID={LONDON}:{_local(event.recurrence_id, event.start_time)}"
-            )
+        else:  # the time the series had on that day, not the changed one (else it shows twice)
+            was = series.start_time if series and series.start_time else event.start_time
+            lines.append(_when(series or event, event.recurrence_id, was, "RECURRENCE-ID"))
     if event.location:
         lines.append(f"LOCATION:{escape_text(event.location)}")
     if description := _description(event):
         lines.append(f"DESCRIPTION:{escape_text(description)}")
     lines.append(f"CATEGORIES:{escape_text(event.kind_label)}")
-    if event.repeat is not None:
+    if event.rule:  # imported: the rule exactly as its file wrote it
+        lines.append(f"RRULE:{event.rule}")
+    elif event.repeat is not None:
         lines.append(f"RRULE:{_rrule(event)}")
+    for extra in event.rdates:
+        lines.append(_zoned_date(event, extra, "RDATE"))
     for day in event.exdates:
         if event.start_time is None:
             lines.append(f"EXDATE;VALUE=DATE:{_date(day)}")
+        elif event.zone_start is not None:
+            lines.append(_zoned_date(event, dt.datetime.combine(day, event.zone_start.time()),
+                                     "EXDATE"))  # fmt: skip
         else:
             lines.append(f"EXDATE;TZID={LONDON}:{_local(day, event.start_time)}")
     # Our own properties, ignored by other programs, so a re-import loses nothing.
@@ -126,6 +172,16 @@ def _event_lines(event: Event, stamp: str) -> list[str]:
     lines += [f"X-MNHSC-RESOURCE:{escape_text(r.title)}" for r in event.resources]
     lines.append("END:VEVENT")
     return lines
+
+
+def _zoned_date(event: Event, value: dt.date | dt.datetime, name: str) -> str:
+    """An RDATE or EXDATE given in the series' own zone (naive), written in that zone."""
+    if not isinstance(value, dt.datetime):
+        return f"{name};VALUE=DATE:{_date(value)}"
+    if event.zone == "UTC":
+        return f"{name}:{_local(value.date(), value.time())}Z"
+    zone = _param(event.zone) if event.zone else LONDON
+    return f"{name};TZID={zone}:{_local(value.date(), value.time())}"
 
 
 def _description(event: Event) -> str:

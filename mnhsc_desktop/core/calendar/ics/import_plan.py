@@ -38,12 +38,16 @@ class ImportPlan:
 
 
 def _newest_of_each(events: list[Event], plan: ImportPlan) -> list[Event]:
-    """The same event twice in one file (a re-sent invitation): the highest SEQUENCE wins, and on
-    a tie the later in the file; the other is listed as skipped."""
+    """The same event twice in one file (a re-sent invitation): the highest SEQUENCE wins, then
+    the latest DTSTAMP, then the later in the file; the other is listed as skipped."""
     best: dict[str, Event] = {}
     for incoming in events:
         kept = best.get(incoming.key)
-        winner = incoming if kept is None or incoming.sequence >= kept.sequence else kept
+        newer = kept is None or (incoming.sequence, incoming.dtstamp) >= (
+            kept.sequence,
+            kept.dtstamp,
+        )
+        winner = incoming if newer else kept
         if kept is not None:
             loser = kept if winner is incoming else incoming
             plan.skipped.append(

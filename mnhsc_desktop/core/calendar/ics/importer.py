@@ -1,6 +1,10 @@
-"""Import .ics files as real ones come: Outlook's zone names, floating times, Latin-1, a BOM,
-overrides of single occurrences. A file that is not a calendar is refused whole, changing
+"""Import .ics files as real ones come, read by icalendar: Outlook's zone names, zones a file
+defines itself (VTIMEZONE), floating times, several calendars in one file, Latin-1, a BOM,
+changed occurrences of a series. A file that is not a calendar is refused whole, changing
 nothing; a bad event in a good file is skipped with its reason and the rest come in.
+
+What is ours on top of icalendar: the refusals with reasons, the UK date and time of each
+event, which zone a series repeats in, and the MNHSC properties our own exports carry.
 """
 
 from __future__ import annotations
@@ -9,28 +13,16 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from mnhsc_desktop.core.calendar.events import (
-    KINDS,
-    Event,
-    Repeat,
-    Resource,
-    last_day_of_month,
-)
+from mnhsc_desktop.core.calendar.events import KINDS, Event, Repeat, Resource, last_day_of_month
 from mnhsc_desktop.core.calendar.ics.exporter import TBC_SUFFIX
-from mnhsc_desktop.core.calendar.ics.parse import (
-    Component,
-    IcsSyntaxError,
-    Prop,
-    parse,
-    split_text_list,
-    unescape_text,
-)
+from mnhsc_desktop.core.calendar.ics.structure import StructureError, check_structure
 from mnhsc_desktop.core.calendar.ics.zones import LONDON, resolve_zone
+from mnhsc_desktop.core.calendar.recurrence import RuleError, checked_rule
 
 MAX_BYTES = 20 * 1024 * 1024
 _LABEL_TO_KIND = {label.casefold(): kind for kind, label in KINDS.items()}
-_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 class ImportRefused(Exception):
@@ -51,9 +43,10 @@ class Skipped:
     title: str
     reason: str
     line: int | None = None
+    uid: str = ""
 
     def __str__(self) -> str:
-        where = f" (line {self.line})" if self.line else ""
+        where = f" (line {self.line})" if self.line else f" (UID {self.uid})" if self.uid else ""
         return f"“{self.title}”{where}: {self.reason}"
 
 
@@ -79,8 +72,8 @@ def decode(path: Path, raw: bytes) -> tuple[str, list[str]]:
     return text, notes
 
 
-def read_file(path: Path) -> tuple[Component, list[str]]:
-    """The parsed calendar, or ImportRefused saying why the file cannot be used."""
+def read_file(path: Path) -> tuple[list[Any], list[str]]:
+    """Every VCALENDAR in the file (icalendar's), or ImportRefused saying why it cannot be used."""
     from mnhsc_desktop.core.input_files import InputRefused, read_bounded
 
     try:
@@ -103,88 +96,97 @@ def read_file(path: Path) -> tuple[Component, list[str]]:
     if not head.startswith("BEGIN:VCALENDAR"):
         raise ImportRefused(path, "is not an iCalendar file (it should start with BEGIN:VCALENDAR)")
     try:
-        return parse(text), notes
-    except IcsSyntaxError as error:
+        lines = check_structure(text)
+    except StructureError as error:
         raise ImportRefused(path, str(error), error.line) from error
+    from icalendar import Calendar
+
+    try:
+        calendars = Calendar.from_ical(text, multiple=True)
+    except (ValueError, KeyError, IndexError, TypeError) as error:
+        raise ImportRefused(
+            path, f"could not be read as a calendar ({_clip(str(error))})"
+        ) from None
+    if not calendars:
+        raise ImportRefused(path, "holds no calendar")
+    for calendar, sources in zip(calendars, lines, strict=False):
+        calendar.vevent_sources = sources  # where each VEVENT starts, and its rule as written
+    return calendars, notes
 
 
-def events_in(calendar: Component, notes: list[str]) -> tuple[list[Event], list[Skipped]]:
-    default_zone: dt.tzinfo = LONDON
-    if (declared := calendar.get("X-WR-TIMEZONE")) is not None:
-        zone = resolve_zone(declared.value)
-        if zone is None:
-            notes.append(f"Unknown calendar time zone “{declared.value}”: times read as UK time.")
-        else:
-            default_zone = zone
-    reader = _EventReader(default_zone, notes)
+def events_in(calendars: list[Any], notes: list[str]) -> tuple[list[Event], list[Skipped]]:
     events, skipped = [], []
-    for component in calendar.children:
-        if component.name != "VEVENT":
-            continue
-        try:
-            events.append(reader.event(component))
-        except SkipEvent as reason:
-            title = component.get("SUMMARY")
-            skipped.append(
-                Skipped(
-                    unescape_text(title.value) if title else "Untitled event",
-                    str(reason),
-                    component.line,
-                )
-            )
+    for calendar in calendars:
+        reader = _EventReader(calendar, notes)
+        vevents = [c for c in calendar.subcomponents if c.name == "VEVENT"]
+        sources = getattr(calendar, "vevent_sources", [])
+        if len(sources) != len(vevents):
+            sources = [None] * len(vevents)
+        for component, source in zip(vevents, sources, strict=True):
+            try:
+                events.append(reader.event(component, source.rule if source else ""))
+            except SkipEvent as reason:
+                title = _text(component, "SUMMARY") or "Untitled event"
+                line = source.line if source else None
+                skipped.append(Skipped(title, str(reason), line, _text(component, "UID")))
     return events, skipped
 
 
 class _EventReader:
-    def __init__(self, default_zone: dt.tzinfo, notes: list[str]) -> None:
-        self.default_zone = default_zone
+    def __init__(self, calendar: Any, notes: list[str]) -> None:
         self.notes = notes
         self.unknown_zones: set[str] = set()
-
-    def when(self, prop: Prop) -> tuple[dt.date, dt.time | None]:
-        """A DATE or DATE-TIME value as a UK date and wall-clock time (None for a date)."""
-        value = prop.value.strip().split(",")[0]
-        try:
-            if prop.params.get("VALUE", "").upper() == "DATE" or len(value) == 8:
-                return dt.date(int(value[:4]), int(value[4:6]), int(value[6:8])), None
-            if len(value) < 15 or value[8] not in "Tt":
-                raise ValueError(value)
-            moment = dt.datetime(
-                int(value[:4]), int(value[4:6]), int(value[6:8]),
-                int(value[9:11]), int(value[11:13]), int(value[13:15]),
-            )  # fmt: skip
-        except (ValueError, IndexError):
-            raise SkipEvent(f"has a date that cannot be read ({prop.name}:{value})") from None
-        if value.endswith("Z"):
-            moment = moment.replace(tzinfo=dt.UTC)
-        elif "TZID" in prop.params:
-            zone = resolve_zone(prop.params["TZID"])
+        self.default_zone: dt.tzinfo = LONDON
+        self.vtimezones = {str(tz.get("TZID", "")): tz for tz in calendar.walk("VTIMEZONE")}
+        declared = _text(calendar, "X-WR-TIMEZONE")
+        if declared:
+            zone = resolve_zone(declared)
             if zone is None:
-                if prop.params["TZID"] not in self.unknown_zones:
-                    self.unknown_zones.add(prop.params["TZID"])
+                notes.append(f"Unknown calendar time zone “{declared}”: times read as UK time.")
+            else:
+                self.default_zone = zone
+
+    def value(self, c: Any, name: str) -> Any:
+        """A property's value (a date, a date-time or a duration), or SkipEvent saying why not."""
+        prop = c.get(name)
+        if isinstance(prop, list):
+            prop = prop[0]
+        try:
+            value = prop.dt
+        except (ValueError, AttributeError):
+            raise SkipEvent(f"has a date that cannot be read ({name}:{_raw(prop)})") from None
+        tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
+        if isinstance(value, dt.datetime) and value.tzinfo is None and tzid:
+            zone = resolve_zone(str(tzid))  # a name icalendar does not know, in our own table
+            if zone is None:
+                if tzid not in self.unknown_zones:
+                    self.unknown_zones.add(tzid)
                     self.notes.append(
-                        f"Unknown time zone “{prop.params['TZID']}”: its times were read as UK time."
+                        f"Unknown time zone “{tzid}”: its times were read as UK time."
                     )
                 zone = LONDON
-            if zone is LONDON or getattr(zone, "key", None) == "Europe/London":
-                return moment.date(), moment.time()  # already UK wall-clock time, kept exactly
-            moment = moment.replace(tzinfo=zone)
-        else:
-            moment = moment.replace(tzinfo=self.default_zone)  # floating time
-        local = moment.astimezone(LONDON)
+            value = value.replace(tzinfo=zone)
+        return value
+
+    def in_uk(self, value: Any) -> tuple[dt.date, dt.time | None]:
+        """A DATE or DATE-TIME value as a UK date and wall-clock time (None for a date)."""
+        if not isinstance(value, dt.datetime):
+            return value, None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=self.default_zone)  # floating time
+        local = value.astimezone(LONDON)
         return local.date(), local.time().replace(tzinfo=None)
 
-    def event(self, c: Component) -> Event:
-        start_prop = c.get("DTSTART")
-        if start_prop is None:
+    def event(self, c: Any, written_rule: str = "") -> Event:
+        if c.get("DTSTART") is None:
             raise SkipEvent("has no start date (DTSTART)")
-        start, start_time = self.when(start_prop)
-        end, end_time = self._end(c, start, start_time)
-        if c.get("STATUS") is not None and c.get("STATUS").value.upper() == "CANCELLED":
+        first = self.value(c, "DTSTART")
+        start, start_time = self.in_uk(first)
+        end, end_time = self._end(c, first, start, start_time)
+        if _text(c, "STATUS").upper() == "CANCELLED":
             raise SkipEvent("is marked as cancelled")
         title = _text(c, "SUMMARY") or "Untitled event"
-        kind = _kind(c)
-        notes = tuple(unescape_text(p.value) for p in c.all("X-MNHSC-NOTE"))
+        notes = tuple(_unescaped(v) for v in _all(c, "X-MNHSC-NOTE"))
         # Our own exports carry notes exactly (X-MNHSC-NOTE); DESCRIPTION is then only for people.
         if not notes and c.get("X-MNHSC-KIND") is None and (description := _text(c, "DESCRIPTION")):
             notes = (description,)
@@ -194,12 +196,13 @@ class _EventReader:
         if precision == "month" and start_time is None:  # our own month-only export: one day
             end = last_day_of_month(start)
             title = title.removesuffix(TBC_SUFFIX)
-        deadline = c.get("X-MNHSC-DEADLINE")
-        recurrence = c.get("RECURRENCE-ID")
-        return Event(
-            uid=_uid(c, title, start_prop),
+        recurrence = (
+            self.in_uk(self.value(c, "RECURRENCE-ID"))[0] if c.get("RECURRENCE-ID") else None
+        )
+        event = Event(
+            uid=_text(c, "UID") or _stand_in_uid(title, first),
             title=title,
-            kind=kind,
+            kind=_kind(c),
             start=start,
             end=end,
             precision=precision,  # type: ignore[arg-type]
@@ -208,129 +211,202 @@ class _EventReader:
             location=_text(c, "LOCATION"),
             wave=_text(c, "X-MNHSC-WAVE"),
             notes=notes,
-            resources=tuple(Resource(unescape_text(p.value)) for p in c.all("X-MNHSC-RESOURCE")),
-            tbc=(_text(c, "X-MNHSC-TBC").upper() == "TRUE"),
-            deadline=self.when(deadline)[0] if deadline else None,
+            resources=tuple(Resource(_unescaped(v)) for v in _all(c, "X-MNHSC-RESOURCE")),
+            tbc=_text(c, "X-MNHSC-TBC").upper() == "TRUE",
+            deadline=_x_date(c.get("X-MNHSC-DEADLINE")),
             origin="imported",
-            repeat=self._repeat(c, start, start_time),
-            exdates=self._exdates(c),
             sequence=_int(c.get("SEQUENCE")),
-            recurrence_id=self.when(recurrence)[0] if recurrence else None,
-        )
+            recurrence_id=recurrence,
+            dtstamp=_stamp(c),
+        )  # fmt: skip
+        if c.get("RRULE") is None:
+            return event
+        return self._series(c, event, first, written_rule)
 
-    def _end(self, c: Component, start: dt.date, start_time: dt.time | None):
-        end_prop, duration = c.get("DTEND"), c.get("DURATION")
+    def _end(self, c: Any, first: Any, start: dt.date, start_time: dt.time | None):
+        has_end, has_duration = c.get("DTEND") is not None, c.get("DURATION") is not None
         if start_time is None:  # all-day: DTEND is exclusive
-            if end_prop is not None:
-                last = self.when(end_prop)[0] - dt.timedelta(days=1)
+            if has_end:
+                last = self.in_uk(self.value(c, "DTEND"))[0] - dt.timedelta(days=1)
                 return max(last, start), None
-            if duration is not None:
-                days = _duration(duration).days
+            if has_duration:
+                days = self.value(c, "DURATION").days
                 return start + dt.timedelta(days=max(days - 1, 0)), None
             return start, None
-        if end_prop is not None:
-            end, end_time = self.when(end_prop)
-        elif duration is not None:
-            finish = dt.datetime.combine(start, start_time) + _duration(duration)
-            end, end_time = finish.date(), finish.time()
+        if has_end:
+            finish = self.value(c, "DTEND")
+            if not isinstance(finish, dt.datetime):
+                finish = dt.datetime.combine(finish, dt.time(), tzinfo=first.tzinfo)
+        elif has_duration:
+            finish = first + self.value(c, "DURATION")
         else:
             return start, None
-        if end_time is None:
-            end_time = dt.time(0)
-        if (end, end_time) < (start, start_time):
+        end, end_time = self.in_uk(finish)
+        if (end, end_time or dt.time(0)) < (start, start_time):
             raise SkipEvent("ends before it starts")
-        return end, end_time
+        return end, end_time or dt.time(0)
 
-    def _repeat(self, c: Component, start: dt.date, start_time: dt.time | None) -> Repeat | None:
-        rule = c.get("RRULE")
-        if rule is None:
-            return None
-        parts = {}
-        for piece in rule.value.split(";"):
-            key, _, value = piece.partition("=")
-            parts[key.upper()] = value.upper()
-        freq = parts.pop("FREQ", "")
-        if freq not in ("DAILY", "WEEKLY", "MONTHLY", "YEARLY"):
-            raise SkipEvent(f"repeats in a way this app cannot show (FREQ={freq or '?'})")
-        allowed = {
-            "BYDAY": _WEEKDAYS[start.weekday()] if freq == "WEEKLY" else None,
-            "BYMONTHDAY": str(start.day) if freq in ("MONTHLY", "YEARLY") else None,
-            "BYMONTH": str(start.month) if freq == "YEARLY" else None,
-            "WKST": parts.get("WKST"),
-        }
-        for key in list(parts):
-            if key in ("INTERVAL", "COUNT", "UNTIL"):
-                continue
-            if allowed.get(key) is None or parts[key] != allowed[key]:
-                raise SkipEvent(f"repeats in a way this app cannot show ({key}={parts[key]})")
+    def _series(self, c: Any, event: Event, first: Any, written_rule: str) -> Event:
+        """A series keeps its rule as written and repeats in its own zone."""
+        rules = c.get("RRULE")
+        rules = rules if isinstance(rules, list) else [rules]
+        if len(rules) > 1:
+            self.notes.append(f"“{event.title}” has {len(rules)} repeat rules; the first is used.")
         try:
-            interval = int(parts.get("INTERVAL", "1"))
-            count = int(parts["COUNT"]) if "COUNT" in parts else None
-        except ValueError:
-            raise SkipEvent(f"has a repeat rule that cannot be read ({rule.value})") from None
-        if interval < 1 or (count is not None and count < 1):
-            raise SkipEvent(f"has a repeat rule that cannot be read ({rule.value})")
-        until = None
-        if "UNTIL" in parts:
-            until = self.when(Prop("UNTIL", {}, parts["UNTIL"], rule.line))[0]
-        return Repeat(freq.lower(), interval, count, until)  # type: ignore[arg-type]
+            rule = written_rule or rules[0].to_ical().decode()
+        except (AttributeError, ValueError):
+            raise SkipEvent(
+                f"has a repeat rule that cannot be read (RRULE:{_raw(rules[0])})"
+            ) from None
+        zone, zone_start, zone_ical = "", None, ""
+        if isinstance(first, dt.datetime):
+            moment = first if first.tzinfo is not None else first.replace(tzinfo=self.default_zone)
+            zone, zone_ical = self._zone_name(c, moment.tzinfo)
+            if zone:
+                zone_start = moment.replace(tzinfo=None)
+        exdates = tuple(sorted({self._local(d, first).date() if isinstance(d, dt.datetime) else d
+                                for d in self._dates(c, "EXDATE")}))  # fmt: skip
+        rdates = tuple(self._local(d, first) if isinstance(d, dt.datetime) else d
+                       for d in self._dates(c, "RDATE"))  # fmt: skip
+        series = event.with_changes(rule=rule, zone=zone, zone_start=zone_start,
+                                    zone_ical=zone_ical, exdates=exdates, rdates=rdates)  # fmt: skip
+        if c.get("X-MNHSC-KIND") is not None and not zone and not rdates:
+            own = _own_repeat(rule)  # our own export of an event made in the app: as it was
+            if own is not None:
+                series = series.with_changes(rule="", repeat=own)
+        try:
+            checked_rule(rule, series)
+        except RuleError as error:
+            raise SkipEvent(str(error)) from None
+        return series
 
-    def _exdates(self, c: Component) -> tuple[dt.date, ...]:
-        days = []
-        for prop in c.all("EXDATE"):
-            for value in prop.value.split(","):
-                days.append(self.when(Prop(prop.name, prop.params, value, prop.line))[0])
-        return tuple(sorted(set(days)))
+    def _zone_name(self, c: Any, zone: Any) -> tuple[str, str]:
+        """("", "") for UK time; else the zone's name, and its VTIMEZONE when Python has none."""
+        key = getattr(zone, "key", None)
+        if key == "Europe/London":
+            return "", ""
+        if zone is dt.UTC or key in ("UTC", "Etc/UTC") or str(zone) == "UTC":
+            return "UTC", ""
+        if key:
+            return key, ""
+        tzid = str(c.get("DTSTART").params.get("TZID", ""))
+        if tzid in self.vtimezones:
+            return tzid, self.vtimezones[tzid].to_ical().decode()
+        return "", ""  # no way to repeat it in its zone: UK time, as before
+
+    def _local(self, moment: dt.datetime, first: Any) -> dt.datetime:
+        """A date-time naive, in the zone of the series' start (as EXDATE and RDATE match it)."""
+        zone = first.tzinfo if isinstance(first, dt.datetime) and first.tzinfo else None
+        if moment.tzinfo is not None and zone is not None:
+            moment = moment.astimezone(zone)
+        return moment.replace(tzinfo=None)
+
+    def _dates(self, c: Any, name: str) -> list[Any]:
+        found = []
+        for prop in _all_props(c, name):
+            try:
+                values = [d.dt for d in prop.dts]
+            except (AttributeError, ValueError):
+                raise SkipEvent(f"has a date that cannot be read ({name}:{_raw(prop)})") from None
+            for value in values:
+                found.append(value[0] if isinstance(value, tuple) else value)  # a PERIOD: its start
+        return found
 
 
-def _text(c: Component, name: str) -> str:
+def _own_repeat(rule: str) -> Repeat | None:
+    """The app's own kind of repeat, when a rule is no more than one."""
+    parts = dict(piece.partition("=")[::2] for piece in rule.upper().split(";") if piece)
+    freq = parts.get("FREQ", "").lower()
+    if freq not in ("daily", "weekly", "monthly", "yearly") or set(parts) - {
+        "FREQ",
+        "INTERVAL",
+        "COUNT",
+        "UNTIL",
+    }:
+        return None
+    until = None
+    if text := parts.get("UNTIL"):
+        moment = dt.datetime.strptime(text[:8], "%Y%m%d")
+        if text.endswith("Z") and "T" in text:
+            moment = dt.datetime.strptime(text, "%Y%m%dT%H%M%SZ").replace(tzinfo=dt.UTC)
+            moment = moment.astimezone(LONDON)
+        until = moment.date()
+    count = int(parts["COUNT"]) if "COUNT" in parts else None
+    return Repeat(freq, int(parts.get("INTERVAL", "1")), count, until)  # type: ignore[arg-type]
+
+
+def _all_props(c: Any, name: str) -> list[Any]:
     prop = c.get(name)
-    return unescape_text(prop.value).strip() if prop else ""
+    if prop is None:
+        return []
+    return prop if isinstance(prop, list) else [prop]
 
 
-def _kind(c: Component) -> str:
+def _all(c: Any, name: str) -> list[Any]:
+    return _all_props(c, name)
+
+
+def _text(c: Any, name: str) -> str:
+    prop = c.get(name)
+    if isinstance(prop, list):
+        prop = prop[0] if prop else None
+    return _unescaped(prop).strip() if prop is not None else ""
+
+
+def _unescaped(value: Any) -> str:
+    """TEXT as written: icalendar unescapes the properties it knows, not X- ones."""
+    from icalendar.parser import unescape_backslash
+    from icalendar.prop import vUnknown
+
+    if isinstance(value, vUnknown):
+        return unescape_backslash(str(value))
+    return str(value)
+
+
+def _raw(prop: Any) -> str:
+    text = prop.to_ical().decode(errors="replace") if hasattr(prop, "to_ical") else str(prop)
+    return _clip(text)
+
+
+def _kind(c: Any) -> str:
     declared = _text(c, "X-MNHSC-KIND")
     if declared in KINDS:
         return declared
-    for prop in c.all("CATEGORIES"):
-        for category in split_text_list(prop.value):
-            if (kind := _LABEL_TO_KIND.get(category.strip().casefold())) is not None:
+    for prop in _all_props(c, "CATEGORIES"):
+        for category in getattr(prop, "cats", [prop]):
+            if (kind := _LABEL_TO_KIND.get(str(category).strip().casefold())) is not None:
                 return kind
     return "other"
 
 
-def _uid(c: Component, title: str, start: Prop) -> str:
-    """The file's UID; a file without one gets a stable stand-in, so re-imports still match."""
-    if (uid := _text(c, "UID")) != "":
-        return uid
-    digest = hashlib.sha256(f"{title}\0{start.value}".encode()).hexdigest()[:16]
+def _stand_in_uid(title: str, first: Any) -> str:
+    """A file without a UID gets a stable stand-in, so re-imports still match."""
+    digest = hashlib.sha256(f"{title}\0{first}".encode()).hexdigest()[:16]
     return f"no-uid-{digest}@mnhsc-desktop"
 
 
-def _int(prop: Prop | None) -> int:
+def _x_date(prop: Any) -> dt.date | None:
+    """Our own X-MNHSC-DEADLINE (a DATE; icalendar leaves X- properties unread)."""
     try:
-        return max(int(prop.value), 0) if prop else 0
+        return dt.datetime.strptime(str(prop).strip()[:8], "%Y%m%d").date() if prop else None
     except ValueError:
+        return None
+
+
+def _int(prop: Any) -> int:
+    try:
+        return max(int(prop), 0) if prop is not None else 0
+    except (ValueError, TypeError):
         return 0
 
 
-def _duration(prop: Prop) -> dt.timedelta:
-    """RFC 5545 DURATION such as P1D, PT1H30M, P2W."""
-    text = prop.value.strip().upper()
-    sign = -1 if text.startswith("-") else 1
-    text = text.lstrip("+-")
-    if not text.startswith("P"):
-        raise SkipEvent(f"has a duration that cannot be read ({prop.value})")
-    total, number, in_time = dt.timedelta(), "", False
-    units = {"W": "weeks", "D": "days", "H": "hours", "M": "minutes", "S": "seconds"}
-    for char in text[1:]:
-        if char.isdigit():
-            number += char
-        elif char == "T":
-            in_time = True
-        elif char in units and number and (in_time or char in "WD"):
-            total += dt.timedelta(**{units[char]: int(number)})
-            number = ""
-        else:
-            raise SkipEvent(f"has a duration that cannot be read ({prop.value})")
-    return sign * total
+def _stamp(c: Any) -> str:
+    prop = c.get("DTSTAMP") or c.get("LAST-MODIFIED")
+    try:
+        return prop.dt.astimezone(dt.UTC).isoformat() if prop is not None else ""
+    except (ValueError, AttributeError, TypeError):
+        return ""
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
