@@ -150,6 +150,16 @@ class EventDialog(QDialog):
             self.end_time.setTime(_qtime(event.end_time))
         self.location.setText(event.location)
         self.notes.setPlainText("\n\n".join(event.notes))
+        if event.rule:  # an imported series: its calendar's rule is kept as it was written
+            from mnhsc_desktop.core.calendar.repeat_words import describe_repeat
+
+            said = describe_repeat(event)
+            for control in (self.repeat, self.interval, self.ends, self.count, self.until):
+                control.setEnabled(False)
+                control.setToolTip(
+                    f"{said}. This rule came with the imported calendar and is kept."
+                )
+            self.repeat.setItemText(0, said[:60] + ("…" if len(said) > 60 else ""))
         if event.repeat is not None and event.repeat.freq in ("weekly", "monthly"):
             self.repeat.setCurrentIndex(self.repeat.findData(event.repeat.freq))
             self.interval.setValue(event.repeat.interval)
@@ -243,6 +253,14 @@ class EventDialog(QDialog):
             "notes": notes,
             "repeat": repeat,
         }
+        if self.original is not None and self.original.rule:
+            values.pop("repeat")  # the imported rule stays; its zone's start follows the edit
+            if self.original.zone_start is not None and values["start_time"] is not None:
+                from mnhsc_desktop.core.calendar.recurrence import LONDON, zone_of
+
+                moment = dt.datetime.combine(values["start"], values["start_time"], LONDON)
+                zone = zone_of(self.original.zone, self.original.zone_ical)
+                values["zone_start"] = moment.astimezone(zone).replace(tzinfo=None)
         if self.original is not None:
             return self.original.with_changes(**values)
         return Event(uid=new_uid(), origin="local", **values)

@@ -288,3 +288,26 @@ def test_moving_the_start_carries_the_end_and_the_repeat_with_it(qtbot) -> None:
     assert "more than a day (2 days)" in dialog.note.text()
     save = dialog.buttons.buttons()[0]
     assert save.isEnabled(), "a long event is a warning, not a refusal"
+
+
+def test_editing_an_imported_series_keeps_its_rule_and_moves_it_in_its_own_zone(qtbot) -> None:
+    """The dialog cannot express "2nd Tuesday in New York time"; it keeps the rule as the file
+    wrote it, and a new start time moves the series in its own zone."""
+    from mnhsc_desktop.core.calendar.calendar import expand
+    from mnhsc_desktop.core.calendar.events import Event
+
+    series = Event(
+        uid="ny@test", title="Call with New York", kind="meeting", start=dt.date(2025, 3, 11),
+        end=dt.date(2025, 3, 11), start_time=dt.time(13), end_time=dt.time(14),
+        origin="imported", rule="FREQ=MONTHLY;BYDAY=2TU;COUNT=3", zone="America/New_York",
+        zone_start=dt.datetime(2025, 3, 11, 9),
+    )  # fmt: skip
+    dialog = EventDialog(None, event=series)
+    qtbot.addWidget(dialog)
+    assert not dialog.repeat.isEnabled() and "2nd Tuesday" in dialog.repeat.currentText()
+    dialog.start_time.setTime(QTime(14, 0))  # 10am in New York that day
+    edited = dialog.result_event()
+    assert edited.rule == series.rule and edited.zone_start == dt.datetime(2025, 3, 11, 10)
+    assert [(o.start.day, o.event.start_time) for o in expand(edited)] == [
+        (11, dt.time(14)), (8, dt.time(15)), (13, dt.time(15))
+    ]  # fmt: skip
