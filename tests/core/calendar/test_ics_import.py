@@ -237,3 +237,11 @@ def test_the_same_event_twice_keeps_the_highest_revision(tmp_path: Path) -> None
     plan = plan_import(path, EMPTY)
     assert [e.title for e in plan.new] == ["Huddle (moved again)"]
     assert len(plan.skipped) == 2 and "revision 2 was used" in plan.skipped[0].reason
+
+
+def test_text_outside_any_calendar_is_refused_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "trailing.ics"
+    path.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\nSUMMARY:stray\r\n")
+    with pytest.raises(ImportRefused) as refusal:
+        plan_import(path, EMPTY)
+    assert refusal.value.line == 4 and "outside BEGIN:VCALENDAR" in refusal.value.reason

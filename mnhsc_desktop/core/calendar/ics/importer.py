@@ -355,10 +355,9 @@ def _text(c: Any, name: str) -> str:
 
 def _unescaped(value: Any) -> str:
     """TEXT as written: icalendar unescapes the properties it knows, not X- ones."""
-    from icalendar.parser import unescape_backslash
-    from icalendar.prop import vUnknown
+    if type(value).__name__ == "vUnknown":
+        from icalendar.parser import unescape_backslash
 
-    if isinstance(value, vUnknown):
         return unescape_backslash(str(value))
     return str(value)
 

@@ -1,14 +1,19 @@
 """The shape of an iCalendar file checked before icalendar reads it, so a broken file is
 refused with the line to look at: every BEGIN has its END, in order, never nested absurdly
 deep, nothing outside a VCALENDAR. (icalendar reads an unclosed or mismatched component
-without a word; the contents are icalendar's to read.)"""
+without a word; the contents are icalendar's to read.) Only the BEGIN, END and RRULE lines
+are looked at, found by one regular expression: a 20,000-event file takes a few milliseconds.
+"""
 
 from __future__ import annotations
 
 import re
 
 MAX_DEPTH = 8  # VCALENDAR > VEVENT > VALARM is 3; anything far deeper is not a real calendar
-_LINE_END = re.compile(r"\r\n|\n|\r")
+# A BEGIN, END or RRULE line (with the continuation lines an RRULE may fold onto), at the start
+# of a line: CR, LF or CRLF end lines.
+_MARK = re.compile(r"^(BEGIN|END|RRULE):([^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)", re.I | re.M)
+_CONTENT = re.compile(r"\S")
 
 
 class StructureError(ValueError):
@@ -31,50 +36,54 @@ def check_structure(text: str) -> list[list[VeventSource]]:
     """For each VCALENDAR, where each of its VEVENTs begins (so a skipped event can be named by
     its line) and its rule as written; raises StructureError (a clause, and its line) for a
     file of the wrong shape."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     stack: list[tuple[str, int]] = []
-    seen_calendar = False
     lines: list[list[VeventSource]] = []
-    rule_of: VeventSource | None = None  # the VEVENT whose RRULE is being read (it may fold)
-    for number, line in enumerate(_LINE_END.split(text), start=1):
-        if line[:1] in (" ", "\t") and rule_of is not None:
-            rule_of.rule += line[1:]
+    line, at, closed_at = 1, 0, 0  # closed_at: where the last VCALENDAR ended
+    for match in _MARK.finditer(text):
+        line += text.count("\n", at, match.start())
+        at = match.start()
+        keyword, value = match.group(1).upper(), match.group(2)
+        if keyword == "RRULE":
+            if len(stack) == 2 and stack[-1][0] == "VEVENT" and not lines[-1][-1].rule:
+                lines[-1][-1].rule = re.sub(r"\n[ \t]", "", value).strip()
             continue
-        rule_of = None
-        if not line or line[0] in " \t":
-            continue  # a continuation line, or blank
-        if len(stack) == 2 and stack[-1][0] == "VEVENT" and line[:6].upper() == "RRULE:":
-            source = lines[-1][-1]
-            if not source.rule:
-                source.rule, rule_of = line[6:].strip(), source
-            continue
-        head = line[:6].upper()
-        if head == "BEGIN:":
-            name = line[6:].strip().upper()
+        name = value.strip().upper()
+        if not stack:
+            _nothing_between(text, closed_at, at, line)
+        if keyword == "BEGIN":
             if not stack and name != "VCALENDAR":
-                raise StructureError(f"starts with BEGIN:{name}, not BEGIN:VCALENDAR", number)
+                raise StructureError(f"starts with BEGIN:{name}, not BEGIN:VCALENDAR", line)
             if len(stack) >= MAX_DEPTH:
-                raise StructureError(f"nests components more than {MAX_DEPTH} deep", number)
-            stack.append((name, number))
-            seen_calendar = True
+                raise StructureError(f"nests components more than {MAX_DEPTH} deep", line)
+            stack.append((name, line))
             if len(stack) == 1:
                 lines.append([])
             elif len(stack) == 2 and name == "VEVENT":
-                lines[-1].append(VeventSource(number))
-        elif line[:4].upper() == "END:":
-            name = line[4:].strip().upper()
-            if not stack:
-                raise StructureError(f"has END:{name} without a matching BEGIN", number)
-            opened, at = stack[-1]
-            if opened != name:
-                raise StructureError(
-                    f"has END:{name} where END:{opened} (opened on line {at}) was due", number
-                )
-            stack.pop()
-        elif not stack and line.strip():
-            raise StructureError("has a property outside BEGIN:VCALENDAR … END:VCALENDAR", number)
+                lines[-1].append(VeventSource(line))
+            continue
+        if not stack:
+            raise StructureError(f"has END:{name} without a matching BEGIN", line)
+        opened, since = stack[-1]
+        if opened != name:
+            raise StructureError(
+                f"has END:{name} where END:{opened} (opened on line {since}) was due", line
+            )
+        stack.pop()
+        if not stack:
+            closed_at = match.end()
     if stack:
-        opened, at = stack[-1]
-        raise StructureError(f"ends before END:{opened} (opened on line {at})", at)
-    if not seen_calendar:
+        opened, since = stack[-1]
+        raise StructureError(f"ends before END:{opened} (opened on line {since})", since)
+    if not lines:
         raise StructureError("holds no calendar")
+    _nothing_between(text, closed_at, len(text), line + text.count("\n", at, len(text)))
     return lines
+
+
+def _nothing_between(text: str, start: int, end: int, line_at_end: int) -> None:
+    """Between two calendars (or after the last) there may only be blank lines."""
+    found = _CONTENT.search(text, start, end)
+    if found is not None and start > 0:
+        line = line_at_end - text.count("\n", found.start(), end)
+        raise StructureError("has a property outside BEGIN:VCALENDAR … END:VCALENDAR", line)
