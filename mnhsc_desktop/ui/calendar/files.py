@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QCursor, QGuiApplication
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -22,8 +21,7 @@ from PySide6.QtWidgets import (
 from mnhsc_desktop.core.calendar.calendar import Calendar
 from mnhsc_desktop.core.calendar.events import Event, describe_when
 from mnhsc_desktop.core.calendar.ics.exporter import export_calendar
-from mnhsc_desktop.core.calendar.ics.import_plan import ImportPlan, apply_import, plan_import
-from mnhsc_desktop.core.calendar.ics.importer import ImportRefused
+from mnhsc_desktop.core.calendar.ics.import_plan import ImportPlan, apply_import
 from mnhsc_desktop.core.store.atomic import WriteFailed, atomic_write_bytes
 from mnhsc_desktop.core.store.store import Store
 from mnhsc_desktop.ui.shell.file_choice import ask_save_path
@@ -140,14 +138,14 @@ def run_import(parent: QWidget, calendar: Calendar, store: Store) -> str | None:
     path, _filter = QFileDialog.getOpenFileName(parent, "Import calendar", folder, ICS_FILTER)
     if not path:
         return None
-    QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
-    try:
-        plan = plan_import(Path(path), calendar)
-    except ImportRefused as refusal:
-        QGuiApplication.restoreOverrideCursor()
-        QMessageBox.warning(parent, "Calendar not imported", f"{refusal}\n\nNothing was changed.")
+    from mnhsc_desktop.ui.calendar.import_worker import plan_in_background
+
+    plan = plan_in_background(parent, Path(path), calendar)
+    if plan is None:
+        return "Import cancelled: nothing was changed."
+    if isinstance(plan, str):
+        QMessageBox.warning(parent, "Calendar not imported", f"{plan}\n\nNothing was changed.")
         return "Nothing was imported."
-    QGuiApplication.restoreOverrideCursor()
     if store.read_only:
         QMessageBox.warning(
             parent,

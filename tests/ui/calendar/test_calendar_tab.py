@@ -311,3 +311,39 @@ def test_editing_an_imported_series_keeps_its_rule_and_moves_it_in_its_own_zone(
     assert [(o.start.day, o.event.start_time) for o in expand(edited)] == [
         (11, dt.time(14)), (8, dt.time(15)), (13, dt.time(15))
     ]  # fmt: skip
+
+
+def test_a_long_import_reads_off_the_window_and_cancel_changes_nothing(
+    window, qtbot, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    from mnhsc_desktop.core.calendar.calendar import Calendar
+    from mnhsc_desktop.ui.calendar.import_worker import plan_in_background
+
+    events = "".join(
+        f"BEGIN:VEVENT\r\nUID:e{n}\r\nDTSTAMP:20260101T000000Z\r\nSUMMARY:Event {n}\r\n"
+        f"DTSTART;VALUE=DATE:2027{1 + n % 12:02d}{1 + n % 28:02d}\r\nEND:VEVENT\r\n"
+        for n in range(3000)
+    )
+    big = tmp_path / "big.ics"
+    big.write_text(
+        f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n{events}END:VCALENDAR\r\n"
+    )
+    QTimer.singleShot(0, lambda: window.findChild(QProgressDialog).canceled.emit())  # Cancel
+    before = window.store.snapshot()
+    assert plan_in_background(window, big, Calendar([], [])) is None, "cancelled"
+    assert window.store.snapshot() == before
+    import itertools
+    import time
+
+    stamps: list[float] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: stamps.append(time.perf_counter()))
+    timer.start(5)
+    plan = plan_in_background(window, big, Calendar([], []))
+    timer.stop()
+    assert len(plan.new) == 3000, "read to the end when not cancelled"
+    gaps = [later - earlier for earlier, later in itertools.pairwise(stamps)]
+    assert len(stamps) > 3 and max(gaps) < 0.25, "the window kept running while it was read"
