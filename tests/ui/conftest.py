@@ -43,3 +43,8 @@ def no_unexpected_message_boxes(monkeypatch):
 
     for kind in ("question", "warning", "information", "critical"):
         monkeypatch.setattr(QMessageBox, kind, unexpected(kind))
+
+    def unexpected_exec(box):  # a box built and run by hand (the choice of this or all)
+        raise AssertionError(f"unexpected message box: {box.windowTitle()}: {box.text()}")
+
+    monkeypatch.setattr(QMessageBox, "exec", unexpected_exec)

@@ -283,6 +283,8 @@ def event_to_json(event: Event) -> dict[str, Any]:
             data["repeat"]["count"] = repeat.count
         if repeat.until is not None:
             data["repeat"]["until"] = repeat.until.isoformat()
+        if repeat.byday:
+            data["repeat"]["byday"] = repeat.byday
     if event.exdates:
         data["exdates"] = [d.isoformat() for d in event.exdates]
     if event.recurrence_id is not None:
@@ -315,6 +317,7 @@ def event_from_json(data: dict[str, Any]) -> Event:
             interval=int(raw.get("interval", 1)),
             count=raw.get("count"),
             until=dt.date.fromisoformat(until) if until else None,
+            byday=raw.get("byday", ""),
         )
     return Event(
         uid=data["uid"],

@@ -118,12 +118,15 @@ class Repeat:
     interval: int = 1
     count: int | None = None
     until: dt.date | None = None
+    byday: str = ""  # weekly "MO,WE,FR"; monthly "2TU" (2nd Tuesday) or "-1FR" (last Friday)
 
     def rule(self) -> str:
         """As an RRULE value, for the expander and for export."""
         parts = [f"FREQ={self.freq.upper()}"]
         if self.interval != 1:
             parts.append(f"INTERVAL={self.interval}")
+        if self.byday:
+            parts.append(f"BYDAY={self.byday}")
         if self.count is not None:
             parts.append(f"COUNT={self.count}")
         if self.until is not None:

@@ -226,6 +226,7 @@ _EVENT = record(
                 "interval": whole(1, 1000),
                 "count": optional(whole(1, 10_000)),
                 "until": optional(iso_date),
+                "byday": text(60),
             },
         ),
         "exdates": list_of(iso_date, 5000),

@@ -93,10 +93,19 @@ class EventCommands:
             self.status.emit(f"Added “{event.title}”.")
             self.select_event(event.key)
 
+    def _series_and_day(self):
+        """The selected event as stored (a repeat's series, not its shifted occurrence) and the
+        day of the occurrence chosen."""
+        occurrence = self.selected_occurrence()
+        if occurrence is None:
+            return None, None
+        return self.calendar.by_key.get(occurrence.event.key, occurrence.event), occurrence
+
     def edit_selected(self) -> None:
+        from mnhsc_desktop.core.calendar import series as s
         from mnhsc_desktop.ui.calendar.event_dialog import EventDialog
 
-        event = self.selected_event()
+        event, occurrence = self._series_and_day()
         if event is None:
             return
         if event.origin == "shipped":
@@ -104,25 +113,55 @@ class EventCommands:
                 "Events from the collaborative's calendar cannot be edited; you can hide them."
             )
             return
-        dialog = EventDialog(self, event)
-        if dialog.exec():
-            changed = dialog.result_event()
-            if changed != event:
-                edit_event(self.store, changed)
-                self.status.emit(f"Saved “{changed.title}”.")
-                self.select_event(changed.key)
+        scope = ask_scope(self, "Change", event) if event.repeats else "all"
+        if scope is None:
+            return
+        shown = event
+        if scope != "all":  # the dialog starts from the occurrence chosen
+            o = occurrence.event
+            shown = event.with_changes(start=occurrence.start, end=occurrence.end,
+                                       start_time=o.start_time, end_time=o.end_time)  # fmt: skip
+            if scope == "this":
+                shown = shown.with_changes(repeat=None, rule="")
+        dialog = EventDialog(self, shown)
+        if not dialog.exec():
+            return
+        changed = dialog.result_event()
+        if changed == shown:
+            return
+        if scope == "all":
+            edit_event(self.store, changed)
+        elif scope == "this":
+            save_events(self.store, [s.one_occurrence(event, occurrence.start, changed)])
+        else:
+            save_events(self.store, [s.ended_before(event, occurrence.start),
+                                     s.from_day(event, occurrence.start, changed)])  # fmt: skip
+        self.status.emit(f"Saved “{changed.title}”. Ctrl+Z puts back what it was.")
+        self.select_event(changed.key if scope == "all" else changed.uid)
 
     def delete_selected(self) -> None:
-        event = self.selected_event()
+        from mnhsc_desktop.core.calendar import series as s
+
+        event, occurrence = self._series_and_day()
         if event is None or event.origin == "shipped":
             return
+        if event.repeats:
+            scope = ask_scope(self, "Delete", event)
+            if scope is None:
+                return
+            if scope == "this":
+                save_events(self.store, [s.without(event, occurrence.start)])
+            elif scope == "following" and occurrence.start > event.start:
+                save_events(self.store, [s.ended_before(event, occurrence.start)])
+            else:
+                changes = [e.key for e in self.calendar.own if e.uid == event.uid]
+                delete_events(self.store, changes or [event.key])
+            self.status.emit("Deleted. Ctrl+Z brings it back.")
+            return
         answer = QMessageBox.question(
-            self,
-            "Delete event",
-            f"Delete “{event.title}”"
-            + (" and all its repeats" if event.repeats else "")
-            + "? Edit > Undo (Ctrl+Z) brings it back.",
-        )
+            self, "Delete event",
+            f"Delete “{event.title}”? Edit > Undo (Ctrl+Z) brings it back.",
+        )  # fmt: skip
         if answer == QMessageBox.StandardButton.Yes:
             delete_events(self.store, [event.key])
             self.status.emit(f"Deleted “{event.title}”. Ctrl+Z brings it back.")
@@ -132,3 +171,18 @@ class EventCommands:
             return
         set_hidden(self.store, event.key, hidden)
         self.status.emit(f"“{event.title}” is {'hidden' if hidden else 'shown again'}.")
+
+
+def ask_scope(parent: QWidget, verb: str, event: Event) -> str | None:
+    """ "this", "following" or "all" occurrences of a repeating event; None when cancelled."""
+    box = QMessageBox(parent)
+    box.setWindowTitle(f"{verb} a repeating event")
+    box.setText(f"“{event.title}” repeats. {verb} only the occurrence you chose, that one and "
+                "the following ones, or every occurrence? Edit > Undo (Ctrl+Z) puts it back.")  # fmt: skip
+    this = box.addButton("Only &this one", QMessageBox.ButtonRole.AcceptRole)
+    following = box.addButton("This and &following", QMessageBox.ButtonRole.AcceptRole)
+    every = box.addButton("&All of them", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(this)
+    box.exec()
+    return {this: "this", following: "following", every: "all"}.get(box.clickedButton())

@@ -25,7 +25,10 @@ from mnhsc_desktop.core.calendar.calendar import new_uid
 from mnhsc_desktop.core.calendar.events import KINDS, Event, Repeat
 from mnhsc_desktop.ui.shell.form_parts import date_edit, qdate, text_box, to_date
 
-REPEATS = (("Does not repeat", None), ("Every week", "weekly"), ("Every month", "monthly"))
+REPEATS = (
+    ("Does not repeat", None), ("Every day", "daily"), ("Every week", "weekly"),
+    ("Every month", "monthly"), ("Every year", "yearly"),
+)  # fmt: skip
 ENDS = ("After a number of times", "On a date")
 PRIVACY = "Do not write anything that identifies a patient or a colleague."
 
@@ -85,6 +88,15 @@ class EventDialog(QDialog):
         self.interval.setRange(1, 12)
         self.interval.setPrefix("every ")
         form.addRow("Re&peat interval:", self.interval)
+        from mnhsc_desktop.ui.calendar.repeat_fields import WeekdayBoxes, fill_monthly
+
+        self.weekdays = WeekdayBoxes()
+        self.weekdays.set_start(start_day)
+        form.addRow("On these weekda&ys:", self.weekdays)
+        self.monthly = QComboBox()
+        self.monthly.setAccessibleName("Each month on")
+        fill_monthly(self.monthly, start_day)
+        form.addRow("Each &month:", self.monthly)
         self.ends = QComboBox()
         self.ends.addItems(ENDS)
         form.addRow("Repeat &ends:", self.ends)
@@ -117,6 +129,7 @@ class EventDialog(QDialog):
             self.title.textChanged, self.all_day.toggled, self.start_date.dateChanged,
             self.end_date.dateChanged, self.start_time.timeChanged, self.end_time.timeChanged,
             self.repeat.currentIndexChanged, self.ends.currentIndexChanged, self.until.dateChanged,
+            self.interval.valueChanged,
         ):  # fmt: skip
             signal.connect(self._update)
         # Moving the start carries the end (and a repeat's last date) with it, as Outlook and
@@ -154,14 +167,21 @@ class EventDialog(QDialog):
             from mnhsc_desktop.core.calendar.repeat_words import describe_repeat
 
             said = describe_repeat(event)
-            for control in (self.repeat, self.interval, self.ends, self.count, self.until):
+            for control in (self.repeat, self.interval, self.ends, self.count, self.until,
+                            self.weekdays, self.monthly):  # fmt: skip
                 control.setEnabled(False)
                 control.setToolTip(
                     f"{said}. This rule came with the imported calendar and is kept."
                 )
             self.repeat.setItemText(0, said[:60] + ("…" if len(said) > 60 else ""))
-        if event.repeat is not None and event.repeat.freq in ("weekly", "monthly"):
+        if event.repeat is not None:
+            from mnhsc_desktop.ui.calendar.repeat_fields import fill_monthly
+
             self.repeat.setCurrentIndex(self.repeat.findData(event.repeat.freq))
+            if event.repeat.freq == "weekly" and event.repeat.byday:
+                self.weekdays.set_value(event.repeat.byday)
+            if event.repeat.freq == "monthly":
+                fill_monthly(self.monthly, event.start, event.repeat.byday)
             self.interval.setValue(event.repeat.interval)
             if event.repeat.until is not None:
                 self.ends.setCurrentIndex(1)
@@ -178,6 +198,10 @@ class EventDialog(QDialog):
         if days:
             self.end_date.setDate(self.end_date.date().addDays(days))
             self.until.setDate(self.until.date().addDays(days))
+            from mnhsc_desktop.ui.calendar.repeat_fields import fill_monthly
+
+            fill_monthly(self.monthly, to_date(new_date))  # "the 2nd Tuesday" of the new date
+            self.weekdays.set_start(to_date(new_date))
         if seconds and not self.all_day.isChecked():
             end = QDateTime(self.end_date.date(), self.end_time.time()).addSecs(seconds)
             self.end_date.setDate(end.date())
@@ -190,6 +214,12 @@ class EventDialog(QDialog):
         repeating = self.repeat.currentData() is not None
         for widget in (self.interval, self.ends):
             widget.setEnabled(repeating)
+        unit = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year"}
+        freq = self.repeat.currentData()
+        self.interval.setSuffix(f" {unit[freq]}{'s' if self.interval.value() != 1 else ''}"
+                                if freq else "")  # fmt: skip
+        self.weekdays.setEnabled(self.repeat.currentData() == "weekly")
+        self.monthly.setEnabled(self.repeat.currentData() == "monthly")
         self.count.setEnabled(repeating and self.ends.currentIndex() == 0)
         self.until.setEnabled(repeating and self.ends.currentIndex() == 1)
         problem = self.problem_text()
@@ -235,10 +265,14 @@ class EventDialog(QDialog):
         timed = not self.all_day.isChecked()
         repeat = None
         if freq := self.repeat.currentData():
+            start = to_date(self.start_date.date())
+            byday = {"weekly": self.weekdays.value(start),
+                     "monthly": self.monthly.currentData() or ""}.get(freq, "")  # fmt: skip
             if self.ends.currentIndex() == 0:
-                repeat = Repeat(freq, self.interval.value(), count=self.count.value())
+                repeat = Repeat(freq, self.interval.value(), count=self.count.value(), byday=byday)
             else:
-                repeat = Repeat(freq, self.interval.value(), until=to_date(self.until.date()))
+                repeat = Repeat(freq, self.interval.value(), until=to_date(self.until.date()),
+                                byday=byday)  # fmt: skip
         notes = tuple(
             part.strip() for part in self.notes.toPlainText().split("\n\n") if part.strip()
         )

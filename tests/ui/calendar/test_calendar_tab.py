@@ -116,12 +116,16 @@ def test_add_edit_and_delete_an_own_event(tab, monkeypatch, data_dir: Path) -> N
         dialog.title.setText("Trust PDSA workshop (room change)")
         return QDialog.DialogCode.Accepted
 
+    from mnhsc_desktop.ui.calendar import commands
+
+    asked: list[str] = []
+    monkeypatch.setattr(commands, "ask_scope", lambda _p, verb, _e: asked.append(verb) or "all")
     monkeypatch.setattr(EventDialog, "exec", rename)
     tab.edit_selected()
     edited = tab.selected_event()
     assert edited.title.endswith("(room change)") and edited.sequence == 1
+    assert asked == ["Change"], "a repeating event asks which occurrences"
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     tab.delete_selected()
     assert all(o.event.key != event.key for o in tab.calendar.occurrences())
     assert tab.store.undo_last() is not None  # Edit > Undo: the event and its notes are back
@@ -238,9 +242,11 @@ def test_context_menu_offers_what_fits_the_event(tab) -> None:
 
 
 def test_keys_on_the_agenda(window, tab, qtbot, monkeypatch) -> None:
+    from mnhsc_desktop.ui.calendar import commands
+
     opened: list[EventDialog] = []
     monkeypatch.setattr(EventDialog, "exec", lambda dialog: opened.append(dialog) or 0)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(commands, "ask_scope", lambda *_a: "all")
     fill = EventDialog(None)
     fill_dialog(fill)
     from mnhsc_desktop.core.calendar.calendar import save_events
@@ -347,3 +353,62 @@ def test_a_long_import_reads_off_the_window_and_cancel_changes_nothing(
     assert len(plan.new) == 3000, "read to the end when not cancelled"
     gaps = [later - earlier for earlier, later in itertools.pairwise(stamps)]
     assert len(stamps) > 3 and max(gaps) < 0.25, "the window kept running while it was read"
+
+
+def test_change_or_delete_one_occurrence_or_this_and_following(tab, monkeypatch) -> None:
+    from mnhsc_desktop.core.calendar.calendar import save_events
+    from mnhsc_desktop.core.calendar.events import Event, Repeat
+    from mnhsc_desktop.ui.calendar import commands
+
+    huddle = Event(uid="huddle@test", title="Ward huddle", kind="meeting",
+                   start=dt.date(2027, 1, 4), end=dt.date(2027, 1, 4), start_time=dt.time(8, 30),
+                   end_time=dt.time(8, 45), origin="local", repeat=Repeat("weekly", count=6))  # fmt: skip
+    save_events(tab.store, [huddle])
+    tab.search.setText("Ward huddle")
+    tab.mode.setCurrentIndex(tab.mode.findText("Whole calendar"))
+
+    def pick(day: int) -> None:
+        row = next(r for r, o in enumerate(tab.model.rows) if o.start.day == day)
+        tab.table.selectRow(tab.proxy.mapFromSource(tab.model.index(row, 0)).row())
+
+    def rows() -> list[tuple[int, str, dt.time]]:
+        return [(o.start.day, o.event.title, o.event.start_time) for o in tab.model.rows]
+
+    scope = ["this"]
+    monkeypatch.setattr(commands, "ask_scope", lambda *_a: scope[0])
+
+    def later(dialog: EventDialog) -> int:
+        assert dialog.start_date.date() == QDate(2027, 1, 18), "starts from the one chosen"
+        assert not dialog.repeat.currentData(), "one occurrence does not repeat"
+        dialog.start_time.setTime(QTime(9, 0))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(EventDialog, "exec", later)
+    pick(18)
+    tab.edit_selected()
+    assert rows()[1:4] == [(11, "Ward huddle", dt.time(8, 30)), (18, "Ward huddle", dt.time(9)),
+                           (25, "Ward huddle", dt.time(8, 30))]  # fmt: skip
+    scope[0] = "following"
+    pick(25)
+    tab.delete_selected()
+    assert [day for day, *_ in rows()] == [4, 11, 18], "the series ends before the 25th"
+    tab.store.undo_last()
+    assert [day for day, *_ in rows()] == [4, 11, 18, 25, 1, 8]
+
+
+def test_repeats_as_outlook_offers_them(qtbot) -> None:
+    dialog = EventDialog(None, day=dt.date(2027, 3, 29))  # the last Monday of March
+    qtbot.addWidget(dialog)
+    dialog.title.setText("Clinic")
+    dialog.repeat.setCurrentIndex(dialog.repeat.findData("weekly"))
+    assert dialog.weekdays.isEnabled() and dialog.weekdays.boxes[0].isChecked()
+    dialog.weekdays.boxes[2].setChecked(True)  # and Wednesday
+    dialog.weekdays.boxes[4].setChecked(True)  # and Friday
+    assert dialog.result_event().repeat.byday == "MO,WE,FR"
+    dialog.repeat.setCurrentIndex(dialog.repeat.findData("monthly"))
+    labels = [dialog.monthly.itemText(i) for i in range(dialog.monthly.count())]
+    assert labels == ["on day 29", "on the last Monday"]
+    dialog.monthly.setCurrentIndex(1)
+    assert dialog.result_event().repeat.byday == "-1MO"
+    dialog.start_date.setDate(QDate(2027, 4, 12))  # moved: the kind of choice is kept
+    assert dialog.monthly.currentText() == "on the 2nd Monday"

@@ -202,6 +202,8 @@ def _rrule(event: Event) -> str:
     repeat = event.repeat
     assert repeat is not None
     rule = f"FREQ={repeat.freq.upper()};INTERVAL={repeat.interval}"
+    if repeat.byday:
+        rule += f";BYDAY={repeat.byday}"
     if repeat.count is not None:
         rule += f";COUNT={repeat.count}"
     elif repeat.until is not None:

@@ -317,12 +317,8 @@ def _own_repeat(rule: str) -> Repeat | None:
     """The app's own kind of repeat, when a rule is no more than one."""
     parts = dict(piece.partition("=")[::2] for piece in rule.upper().split(";") if piece)
     freq = parts.get("FREQ", "").lower()
-    if freq not in ("daily", "weekly", "monthly", "yearly") or set(parts) - {
-        "FREQ",
-        "INTERVAL",
-        "COUNT",
-        "UNTIL",
-    }:
+    own_parts = {"FREQ", "INTERVAL", "COUNT", "UNTIL", "BYDAY"}
+    if freq not in ("daily", "weekly", "monthly", "yearly") or set(parts) - own_parts:
         return None
     until = None
     if text := parts.get("UNTIL"):
@@ -332,7 +328,8 @@ def _own_repeat(rule: str) -> Repeat | None:
             moment = moment.astimezone(LONDON)
         until = moment.date()
     count = int(parts["COUNT"]) if "COUNT" in parts else None
-    return Repeat(freq, int(parts.get("INTERVAL", "1")), count, until)  # type: ignore[arg-type]
+    interval = int(parts.get("INTERVAL", "1"))
+    return Repeat(freq, interval, count, until, parts.get("BYDAY", ""))  # type: ignore[arg-type]
 
 
 def _all_props(c: Any, name: str) -> list[Any]:
