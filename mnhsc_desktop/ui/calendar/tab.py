@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -37,13 +38,14 @@ from mnhsc_desktop.ui.calendar.agenda_model import (
 )
 from mnhsc_desktop.ui.calendar.commands import EventCommands
 from mnhsc_desktop.ui.calendar.event_detail import EventDetail
+from mnhsc_desktop.ui.calendar.grid_commands import GridCommands
 from mnhsc_desktop.ui.calendar.month_view import MonthView
 from mnhsc_desktop.ui.shell.widgets import follow_store, named_button, search_box
 
 MODES = (("upcoming", "Upcoming"), ("month", "Month shown"), ("all", "Whole calendar"))
 
 
-class CalendarTab(EventCommands, QWidget):
+class CalendarTab(EventCommands, GridCommands, QWidget):
     status = Signal(str)  # a sentence for the status bar
 
     def __init__(self, calendar_file, store: Store, parent: QWidget | None = None) -> None:
@@ -80,7 +82,7 @@ class CalendarTab(EventCommands, QWidget):
         self.month_label.setAccessibleName("Month shown")
         bar.addWidget(self.month_label)
         bar.addStretch(1)
-        self.mode = self._combo(bar, "Time ran&ge:", [label for _key, label in MODES])
+        self.mode = self._combo(bar, "Ti&me range:", [label for _key, label in MODES])
         layout.addLayout(bar)
 
         filters = QHBoxLayout()
@@ -145,7 +147,11 @@ class CalendarTab(EventCommands, QWidget):
         self.proxy = make_proxy(self.model)
         self.table, self.column_fitter = agenda_table(self.proxy)
         self.table.horizontalHeader().sectionClicked.connect(self._sort_by)
-        middle_layout.addWidget(self.table, 1)
+        views = QStackedWidget()
+        views.addWidget(self.table)
+        self.grid_button = self._build_grid(views)
+        bar.insertWidget(4, self.grid_button)  # beside the month it shows
+        middle_layout.addWidget(views, 1)
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Number of events shown")
         middle_layout.addWidget(self.count_label)
@@ -263,6 +269,7 @@ class CalendarTab(EventCommands, QWidget):
         self.month_label.setText(f"{QDate(first.year, first.month, 1).toString('MMMM yyyy')}")
         self._update_notice()
         self._update_count(where)
+        self.refresh_grid()
         if selected is not None and self._select_key(selected.key):
             return
         self.detail.show_occurrence(None)
@@ -370,6 +377,8 @@ class CalendarTab(EventCommands, QWidget):
 
     def _on_day_clicked(self, date: QDate) -> None:
         day = dt.date(date.year(), date.month(), date.day())
+        if self.views.currentWidget() is self.grid:
+            self.grid.setCurrentIndex(self.grid.grid_model.index_of(day))
         if MODES[self.mode.currentIndex()][0] != "month":
             self.mode.setCurrentIndex(1)
         for occurrence in self.model.rows:

@@ -412,3 +412,34 @@ def test_repeats_as_outlook_offers_them(qtbot) -> None:
     assert dialog.result_event().repeat.byday == "-1MO"
     dialog.start_date.setDate(QDate(2027, 4, 12))  # moved: the kind of choice is kept
     assert dialog.monthly.currentText() == "on the 2nd Monday"
+
+
+def test_the_month_grid_by_keyboard_and_by_name(tab, qtbot) -> None:
+    from mnhsc_desktop.core.calendar.calendar import save_events
+    from mnhsc_desktop.core.calendar.events import Event
+
+    day = dt.date(2027, 5, 12)
+    save_events(tab.store, [
+        Event(uid=f"e{n}@test", title=f"Clinic {n}", kind="clinic", start=day, end=day,
+              start_time=dt.time(9 + n), origin="local") for n in range(6)
+    ])  # fmt: skip
+    tab.month_view.setCurrentPage(2027, 5)
+    tab.grid_button.click()
+    grid = tab.grid
+    assert grid.isVisible() and grid.hasFocus()
+    grid.setCurrentIndex(grid.grid_model.index_of(day))
+    said = grid.currentIndex().data(Qt.ItemDataRole.AccessibleTextRole)
+    assert said.startswith("Wed 12 May 2027: 6 events: 9am Clinic 0; 10am Clinic 1")
+    assert grid.model().headerData(5, Qt.Orientation.Horizontal) == "Sat", "weekends named"
+    qtbot.keyClick(grid, Qt.Key.Key_Right)
+    assert grid.chosen_day() == dt.date(2027, 5, 13)
+    qtbot.keyClick(grid, Qt.Key.Key_PageDown)
+    assert tab.month_view.shown_month()[0] == dt.date(2027, 6, 1)
+    qtbot.keyClick(grid, Qt.Key.Key_PageUp)
+    grid.setCurrentIndex(grid.grid_model.index_of(day))
+    qtbot.keyClick(grid, Qt.Key.Key_Return)
+    assert tab.detail.occurrence.event.title == "Clinic 0", "Enter opens the day's first event"
+    grid.resize(700, 300)  # small cells: the day says how many more it holds
+    grid.grab()
+    tab.grid_button.click()
+    assert tab.table.isVisible() and not grid.isVisible()
