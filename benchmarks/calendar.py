@@ -75,6 +75,31 @@ def row(name: str, value: str, budget: str, verdict: bool | None, note: str = ""
     print(f"{name:<34}{value:>12}   {budget:<12}{mark:<15}{note}")
 
 
+def icalendar_writes(icalendar, events: list[Event]) -> bytes:
+    """icalendar's own way of writing the same events: add() each property, then to_ical."""
+    from zoneinfo import ZoneInfo
+
+    london, stamp = ZoneInfo("Europe/London"), dt.datetime.now(dt.UTC).replace(microsecond=0)
+    calendar = icalendar.Calendar()
+    for e in events:
+        v = icalendar.Event()
+        for name, value in (("uid", e.uid), ("dtstamp", stamp), ("sequence", e.sequence),
+                            ("summary", e.title), ("categories", [e.kind_label]),
+                            ("x-mnhsc-kind", e.kind)):  # fmt: skip
+            v.add(name, value)
+        if e.start_time is None:
+            v.add("dtstart", e.start)
+            v.add("dtend", e.end + dt.timedelta(days=1))
+        else:
+            v.add("dtstart", dt.datetime.combine(e.start, e.start_time, london))
+        if e.location:
+            v.add("location", e.location)
+        for note in e.notes:
+            v.add("x-mnhsc-note", note)
+        calendar.add_component(v)
+    return calendar.to_ical()
+
+
 def core_figures(events: list[Event], folder: Path) -> None:
     """Import and export side by side with icalendar doing the same work on the same file (the
     issue's budget is a ratio: at most 1.3x icalendar's own parse and write)."""
@@ -83,10 +108,12 @@ def core_figures(events: list[Event], folder: Path) -> None:
     path = folder / "bench.ics"
     export_seconds = median_seconds(lambda: path.write_bytes(export_calendar(events)), 3)
     parsed = icalendar.Calendar.from_ical(path.read_bytes())
-    their_export = median_seconds(parsed.to_ical, 3)
-    ratio = export_seconds / their_export
+    their_write = median_seconds(parsed.to_ical, 3)
+    their_build = median_seconds(lambda: icalendar_writes(icalendar, events), 3)
+    ratio = export_seconds / their_build
     row("export", f"{export_seconds * 1000:.0f} ms", "<= 1.3x", ratio <= 1.3,
-        f"{ratio:.2f}x icalendar's to_ical of the same events ({their_export * 1000:.0f} ms)")  # fmt: skip
+        f"{ratio:.2f}x icalendar making and writing the same events ({their_build * 1000:.0f} ms); "
+        f"{export_seconds / their_write:.2f}x its to_ical alone ({their_write * 1000:.0f} ms)")  # fmt: skip
 
     def import_all() -> None:
         store = Store.open(Path(tempfile.mkdtemp(dir=folder)))
