@@ -163,6 +163,7 @@ class Event:
     zone_start: dt.datetime | None = None  # DTSTART as written, naive, in `zone`
     zone_ical: str = ""  # the file's VTIMEZONE, when `zone` is not one Python knows
     dtstamp: str = field(default="", compare=False, repr=False)  # for choosing between copies
+    and_after: bool = field(default=False, compare=False, repr=False)  # RANGE=THISANDFUTURE
     search_text: str = field(default="", compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -196,3 +196,18 @@ def test_other_readers_find_the_same_occurrences_in_our_export(tmp_path: Path) -
         ours = [dt.datetime.combine(o.start, o.event.start_time, LONDON) for o in expand(series)]
         assert ours == sorted(by_uid[series.uid]), series.uid
         assert [m.astimezone(NEW_YORK).replace(tzinfo=None) for m in ours] == wall[series.uid]
+
+
+def test_a_change_to_this_and_all_future_occurrences(tmp_path: Path) -> None:
+    """RECURRENCE-ID;RANGE=THISANDFUTURE (RFC 5545 3.8.4.4): from that day on, as changed."""
+    body = (vevent("w", "20250303T090000", "FREQ=WEEKLY;COUNT=5", zone="Europe/London")
+            + "BEGIN:VEVENT\r\nUID:w\r\nDTSTAMP:20260101T000000Z\r\nSUMMARY:w (later)\r\n"
+            "RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/London:20250317T090000\r\n"
+            "DTSTART;TZID=Europe/London:20250317T110000\r\nDURATION:PT1H\r\nEND:VEVENT\r\n")  # fmt: skip
+    plan = imported(tmp_path, ics(body))
+    shown = Calendar([], plan.new).occurrences()
+    assert [(o.start.day, o.event.title, o.event.start_time.hour) for o in shown] == [
+        (3, "w", 9), (10, "w", 9), (17, "w (later)", 11), (24, "w (later)", 11),
+        (31, "w (later)", 11)
+    ]  # fmt: skip
+    assert any("changes its series" in note for note in plan.notes)

@@ -60,10 +60,34 @@ def _newest_of_each(events: list[Event], plan: ImportPlan) -> list[Event]:
     return list(best.values())
 
 
+def _this_and_future(events: list[Event], notes: list[str]) -> list[Event]:
+    """A change "to this and all future occurrences" (RECURRENCE-ID;RANGE=THISANDFUTURE): the
+    series ends the day before, and continues from that day as the change says."""
+    from mnhsc_desktop.core.calendar.series import ended_before, from_day
+
+    masters = {e.uid: e for e in events if e.repeats and e.recurrence_id is None}
+    result = list(events)
+    for change in [e for e in events if e.and_after and e.recurrence_id is not None]:
+        master = masters.get(change.uid)
+        if master is None:
+            continue  # no series in the file to continue: it stays one changed occurrence
+        continued = change.with_changes(rule=master.rule, repeat=master.repeat, rdates=(),
+                                        zone=master.zone, zone_ical=master.zone_ical,
+                                        zone_start=None)  # fmt: skip
+        shortened = ended_before(master, change.recurrence_id)
+        result[result.index(master)] = shortened
+        masters[change.uid] = shortened
+        result[result.index(change)] = from_day(master, change.recurrence_id, continued)
+        notes.append(f"“{change.title}” changes its series from {change.recurrence_id:%d %b %Y} "
+                     "on: the series ends the day before and continues as changed.")  # fmt: skip
+    return result
+
+
 def plan_import(path: Path, calendar: Calendar) -> ImportPlan:
     """Read `path` and compare it with the calendar; raises ImportRefused for unusable files."""
     parsed, notes = read_file(Path(path))
     events, skipped = events_in(parsed, notes)
+    events = _this_and_future(events, notes)
     plan = ImportPlan(Path(path), skipped=skipped, notes=notes)
     for incoming in _newest_of_each(events, plan):
         existing = calendar.by_key.get(incoming.key)

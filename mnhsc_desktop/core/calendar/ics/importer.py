@@ -199,6 +199,8 @@ class _EventReader:
         recurrence = (
             self.in_uk(self.value(c, "RECURRENCE-ID"))[0] if c.get("RECURRENCE-ID") else None
         )
+        and_after = recurrence is not None and str(
+            c.get("RECURRENCE-ID").params.get("RANGE", "")).upper() == "THISANDFUTURE"  # fmt: skip
         event = Event(
             uid=_text(c, "UID") or _stand_in_uid(title, first),
             title=title,
@@ -218,6 +220,7 @@ class _EventReader:
             sequence=_int(c.get("SEQUENCE")),
             recurrence_id=recurrence,
             dtstamp=_stamp(c),
+            and_after=and_after,
         )  # fmt: skip
         if c.get("RRULE") is None:
             return event
