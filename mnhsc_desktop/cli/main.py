@@ -31,6 +31,9 @@ commands:
                          the revalidation pack, ready for your confirmer to sign
   portfolio import FILE.csv|FILE.xlsx --kind cpd|hours|feedback [--dry-run]
                          bring in the CPD, practice hours or feedback you kept in a spreadsheet
+  qi chart DATA.csv [--json] [--type xmr|run] [--improvement increase|decrease|neutral]
+                    [--target V] [--rebase YYYY-MM-DD ...] [--fix-after N] [--screen-outliers]
+                         a measure's run or XmR chart: its limits and signals (Making Data Count)
   culture kudos OUT.pdf [--per-page 4|8] [--cards N] [--to ..] [--from ..] [--what ..]
                          print Kudos cards (thank-you cards for colleagues) to a PDF
   culture plan export NAME OUT.pdf
@@ -95,12 +98,14 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     from mnhsc_desktop.cli import calendar as cli_calendar
     from mnhsc_desktop.cli import culture as cli_culture
     from mnhsc_desktop.cli import progress as cli_progress
+    from mnhsc_desktop.cli import qi as cli_qi
     from mnhsc_desktop.cli import record as cli_record
     from mnhsc_desktop.cli import revalidation as cli_revalidation
 
     cli_calendar.add_commands(commands)
     cli_record.add_commands(commands)
     cli_revalidation.add_commands(commands)
+    cli_qi.add_commands(commands)
     cli_progress.add_commands(commands)
     cli_culture.add_commands(commands)
     return parser
@@ -132,7 +137,9 @@ def window_options(words: Sequence[str]) -> SimpleNamespace | None:
     return SimpleNamespace(command=None, **values)
 
 
-COMMANDS = ("content", "calendar", "record", "progress", "culture", "revalidation", "portfolio")
+COMMANDS = (
+    "content", "calendar", "record", "progress", "culture", "revalidation", "portfolio", "qi",
+)  # fmt: skip
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -180,6 +187,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from mnhsc_desktop.cli import record as cli_record
 
         return cli_record.run(args)
+    if args.command == "qi":
+        from mnhsc_desktop.cli import qi as cli_qi
+
+        return cli_qi.run(args)
     if args.command in ("revalidation", "portfolio"):
         from mnhsc_desktop.cli import revalidation as cli_revalidation
 

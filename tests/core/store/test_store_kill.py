@@ -48,15 +48,20 @@ def test_store_survives_sigkill_at_random_moments(data_dir: Path) -> None:
             [sys.executable, "-c", WRITER, str(data_dir)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
-            text=True,
         )
         # Interpreter start-up varies a lot between machines: time the kill from the first save
-        # loop, not from launch, so the kills land among the saves everywhere.
+        # loop, not from launch, so the kills land among the saves everywhere. "ready" is read
+        # from the pipe byte by byte: a buffered readline would read ahead counts that
+        # communicate() then never sees (a busy machine made that a false failure).
         assert writer.stdout is not None
-        assert writer.stdout.readline() == "ready\n", writer.stderr.read() if writer.stderr else ""
+        ready = b""
+        while not ready.endswith(b"\n") and (byte := os.read(writer.stdout.fileno(), 1)):
+            ready += byte
+        assert ready == b"ready\n", writer.stderr.read() if writer.stderr else ""
         time.sleep(chooser.uniform(0.0, 0.03))
         os.kill(writer.pid, signal.SIGKILL)
-        out, err = writer.communicate(timeout=30)
+        out_bytes, err_bytes = writer.communicate(timeout=30)
+        out, err = out_bytes.decode(), err_bytes.decode()
         assert writer.returncode == -signal.SIGKILL, err
         reported = [int(line) for line in out.split()]
         last_reported = reported[-1] if reported else previous

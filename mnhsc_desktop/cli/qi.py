@@ -1,0 +1,86 @@
+"""`mnhsc-desktop qi chart DATA.csv --json`: a measure's run or XmR chart, its signals as data."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from mnhsc_desktop.cli.calendar import _date
+from mnhsc_desktop.cli.support import EXIT_OK, EXIT_USAGE, say
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:
+    qi = commands.add_parser("qi", help="quality improvement measures and charts")
+    actions = qi.add_subparsers(dest="qi_command", metavar="ACTION", required=True)
+    chart = actions.add_parser("chart", help="a run or XmR chart of date,value data")
+    chart.add_argument("data", metavar="DATA.csv")
+    chart.add_argument("--json", action="store_true", help="print the chart as one JSON object")
+    chart.add_argument("--type", choices=("xmr", "run"), default="xmr")
+    chart.add_argument("--improvement", choices=("increase", "decrease", "neutral"),
+                       default="neutral")  # fmt: skip
+    chart.add_argument("--target", type=float)
+    chart.add_argument("--rebase", type=_date, nargs="+", default=[], metavar="YYYY-MM-DD")
+    chart.add_argument("--fix-after", type=int, metavar="N")
+    chart.add_argument("--screen-outliers", action="store_true")
+
+
+def run(args: argparse.Namespace) -> int:
+    from mnhsc_desktop.core.input_files import InputRefused
+    from mnhsc_desktop.core.qi.data import read_measure
+    from mnhsc_desktop.core.qi.spc import run_chart, xmr
+
+    try:
+        data = read_measure(Path(args.data))
+    except InputRefused as refusal:
+        say(f"{Path(args.data).name} was not read: {refusal.reason}.", error=True)
+        return EXIT_USAGE
+    known = {day for day, _value in data}
+    if missing := [d for d in args.rebase if d not in known]:
+        say(f"--rebase {missing[0].isoformat()} is not one of the data's dates", error=True)
+        return EXIT_USAGE
+    if args.fix_after is not None and args.fix_after < 2:
+        say("--fix-after needs at least 2 points", error=True)
+        return EXIT_USAGE
+    if args.type == "run":
+        chart = run_chart(data)
+        report = {
+            "type": "run",
+            "points": [
+                {"x": p.x.isoformat(), "value": p.value, "centre": p.centre, "rules": p.rules}
+                for p in chart.points
+            ],
+            "runs": chart.runs,
+            "useful_observations": chart.useful_observations,
+            "runs_signal": chart.runs_signal,
+        }
+    else:
+        chart = xmr(data, args.improvement, args.target, args.rebase, args.fix_after,
+                    args.screen_outliers)  # fmt: skip
+        report = {
+            "type": "xmr",
+            "points": [
+                {
+                    "x": p.x.isoformat(),
+                    "value": p.value,
+                    "centre": p.centre,
+                    "upper": p.upper,
+                    "lower": p.lower,
+                    "rules": p.rules,
+                    "point_type": p.point_type,
+                }
+                for p in chart.points
+            ],
+            "variation": chart.variation,
+            "assurance": chart.assurance,
+        }
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        signals = [p for p in chart.points if p.rules]
+        say(f"{len(chart.points)} points; {len(signals)} with a signal.")
+        for p in signals:
+            say(
+                f"  {p.x:%d %b %Y}: {p.value:g} ({', '.join(r.replace('_', ' ') for r in p.rules)})"
+            )
+    return EXIT_OK

@@ -1,0 +1,1 @@
+"""Quality improvement projects: measures and the run and SPC charts that read them."""

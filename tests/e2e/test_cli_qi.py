@@ -1,0 +1,42 @@
+"""`mnhsc-desktop qi chart`: a measure's chart as data, and bad data refused with its row."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+VALUES = [62, 65, 60, 64, 61, 63, 62, 60, 64, 63, 61, 62, 70, 72, 71, 73, 74, 72, 75, 73, 74,
+          76, 75, 77]  # fmt: skip
+ON_TIME = "week,discharged before 11:00 (%)\n" + "".join(
+    f"{day:02d}/01/2026,{value}\n" for day, value in enumerate(VALUES, start=1)
+)
+
+
+def test_xmr_json_shows_the_shift_after_the_change(run_app, tmp_path: Path) -> None:
+    data = tmp_path / "on-time.csv"
+    data.write_text(ON_TIME)
+    result = run_app("qi", "chart", str(data), "--json", "--improvement", "increase",
+                     "--fix-after", "12", "--target", "95")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    chart = json.loads(result.stdout)
+    assert chart["type"] == "xmr" and len(chart["points"]) == 24
+    first = chart["points"][0]
+    assert set(first) == {"x", "value", "centre", "upper", "lower", "rules", "point_type"}
+    assert first["x"] == "2026-01-01" and abs(first["centre"] - 62.25) < 1e-9
+    later = chart["points"][12:]
+    assert all("shift" in p["rules"] for p in later)
+    assert all(p["point_type"] == "special_cause_improvement" for p in later)
+    assert chart["variation"] == "special_cause_improvement"
+    assert chart["assurance"] == "consistent_fail", "95% is above what this process can reach"
+    run = json.loads(run_app("qi", "chart", str(data), "--json", "--type", "run").stdout)
+    assert run["type"] == "run" and run["useful_observations"] == 24
+    assert run["runs"] == 2 and run["runs_signal"] == "too_few"
+
+
+def test_bad_data_is_refused_with_its_row(run_app, tmp_path: Path) -> None:
+    data = tmp_path / "bad.csv"
+    data.write_text("date,value\n01/01/2026,5\n02/01/2026,five\n")
+    result = run_app("qi", "chart", str(data), "--json")
+    assert result.returncode == 2 and "row 3" in result.stderr and result.stdout == ""
+    result = run_app("qi", "chart", str(data).replace("bad", "missing"))
+    assert result.returncode == 2 and "does not exist" in result.stderr
