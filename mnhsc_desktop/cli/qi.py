@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         report = {
             "type": "run",
             "points": [
-                {"x": p.x.isoformat(), "value": p.value, "centre": p.centre, "rules": p.rules}
+                {"x": p.x.isoformat(), "value": p.value, "centre": p.centre, "rules": list(p.rules)}
                 for p in chart.points
             ],
             "runs": chart.runs,
@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
                     "centre": p.centre,
                     "upper": p.upper,
                     "lower": p.lower,
-                    "rules": p.rules,
+                    "rules": list(p.rules),
                     "point_type": p.point_type,
                 }
                 for p in chart.points

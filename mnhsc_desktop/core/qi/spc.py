@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 MR_TO_LIMITS = 2.66  # 3 / d2 (d2 = 1.128 for moving ranges of two)
 MR_SCREEN = 3.267  # D4 for n = 2: a moving range this far above the mean is screened out
@@ -35,21 +35,43 @@ RUNS_TABLE = {
 DIRECTIONS = ("increase", "decrease", "neutral")
 
 
-@dataclass
-class Point:
-    x: dt.date
-    value: float
+@dataclass(slots=True)
+class Limits:
+    """A rebase group's centre line and limits (the run chart has only its median)."""
+
     centre: float = 0.0
     upper: float | None = None
     lower: float | None = None
     near_upper: float | None = None
     near_lower: float | None = None
-    rules: list[str] = field(default_factory=list)
-    sides: set[int] = field(default_factory=set)  # +1 above the centre, -1 below
-    point_type: str = "common_cause"
     trial: bool = False
 
+
+_NO_LIMITS = Limits()
+
+
+class Point:
+    """One value, the limits of its group, and the rules it signals (none, mostly)."""
+
+    __slots__ = ("limits", "point_type", "rules", "sides", "value", "x")
+    NONE: tuple = ()  # most points signal nothing: they share one empty value until flagged
+
+    def __init__(self, x: dt.date, value: float) -> None:
+        self.x, self.value, self.limits = x, value, _NO_LIMITS
+        self.rules: list[str] = Point.NONE  # type: ignore[assignment]
+        self.sides: set[int] = Point.NONE  # type: ignore[assignment]
+        self.point_type = "common_cause"
+
+    centre = property(lambda self: self.limits.centre)
+    upper = property(lambda self: self.limits.upper)
+    lower = property(lambda self: self.limits.lower)
+    near_upper = property(lambda self: self.limits.near_upper)
+    near_lower = property(lambda self: self.limits.near_lower)
+    trial = property(lambda self: self.limits.trial)
+
     def flag(self, rule: str, side: int) -> None:
+        if self.rules is Point.NONE:
+            self.rules, self.sides = [], set()
         if rule not in self.rules:
             self.rules.append(rule)
         self.sides.add(side)
@@ -105,10 +127,10 @@ def xmr(data: list[tuple[dt.date, float]], improvement: str = "neutral",
         values = [p.value for p in baseline]
         centre = sum(values) / len(values)
         spread = MR_TO_LIMITS * _mean_mr(values, screen_outliers)
+        limits = Limits(centre, centre + spread, centre - spread, centre + spread * 2 / 3,
+                        centre - spread * 2 / 3, len(baseline) < TRIAL_BELOW)  # fmt: skip
         for p in group:
-            p.centre, p.upper, p.lower = centre, centre + spread, centre - spread
-            p.near_upper, p.near_lower = centre + spread * 2 / 3, centre - spread * 2 / 3
-            p.trial = len(baseline) < TRIAL_BELOW
+            p.limits = limits
         _outside(group)
         _shift(group, XMR_SHIFT, skip_on_centre=False)
         _trend(group, XMR_TREND, ties_break=True)
@@ -121,10 +143,11 @@ def xmr(data: list[tuple[dt.date, float]], improvement: str = "neutral",
 
 
 def _outside(group: list[Point]) -> None:
+    upper, lower = group[0].upper, group[0].lower
     for p in group:
-        if p.value > p.upper:
+        if p.value > upper:
             p.flag("outside_limits", +1)
-        elif p.value < p.lower:
+        elif p.value < lower:
             p.flag("outside_limits", -1)
 
 
@@ -137,17 +160,18 @@ def _shift(group: list[Point], length: int, skip_on_centre: bool) -> None:
     neither adding nor breaking (run chart)."""
     run: list[Point] = []
     side = 0
+    centre = group[0].centre if group else 0.0
     for p in [*group, None]:
-        here = _side(p) if p is not None else 0
-        if p is not None and here == 0 and skip_on_centre:
+        here = 0 if p is None else (p.value > centre) - (p.value < centre)
+        if here == 0 and skip_on_centre and p is not None:
             continue
-        if here != 0 and here == side:
+        if here and here == side:
             run.append(p)
             continue
         if len(run) >= length:
             for q in run:
                 q.flag("shift", side)
-        run, side = ([p], here) if p is not None and here != 0 else ([], 0)
+        run, side = ([p], here) if here else ([], 0)
 
 
 def _trend(group: list[Point], length: int, ties_break: bool) -> None:
@@ -177,16 +201,19 @@ def _flag_trend(points: list[Point], counted: int, length: int, direction: int) 
 
 
 def _two_of_three(group: list[Point]) -> None:
+    if not group:
+        return
+    centre, near_upper, near_lower = group[0].centre, group[0].near_upper, group[0].near_lower
+    sides = [(p.value > centre) - (p.value < centre) for p in group]
+    beyond = [(p.value > near_upper) - (p.value < near_lower) for p in group]  # +1, -1 or 0
     for start in range(len(group) - 2):
-        window = group[start : start + 3]
-        for side in (+1, -1):
-            if not all(_side(p) == side for p in window):
-                continue
-            beyond = [p for p in window
-                      if (p.value > p.near_upper if side > 0 else p.value < p.near_lower)]  # fmt: skip
-            if len(beyond) >= 2:
-                for p in beyond:
-                    p.flag("two_of_three", side)
+        side = sides[start]
+        if side == 0 or sides[start + 1] != side or sides[start + 2] != side:
+            continue  # all three on one side of the centre, or no signal here
+        outside = [at for at in range(start, start + 3) if beyond[at] == side]
+        if len(outside) >= 2:
+            for at in outside:
+                group[at].flag("two_of_three", side)
 
 
 def _point_type(p: Point, improvement: str) -> str:
@@ -217,8 +244,9 @@ def _assurance(last: Point | None, improvement: str, target: float | None) -> st
 def run_chart(data: list[tuple[dt.date, float]]) -> RunChart:
     points = [Point(x, float(v)) for x, v in data]
     median = statistics.median([p.value for p in points]) if points else 0.0
+    limits = Limits(median)
     for p in points:
-        p.centre = median
+        p.limits = limits
     _shift(points, RUN_SHIFT, skip_on_centre=True)
     _trend(points, RUN_TREND, ties_break=False)
     useful = [p for p in points if p.value != median]

@@ -19,7 +19,7 @@ def series(*values: float) -> list[tuple[dt.date, float]]:
 
 
 def rules(chart) -> list[list[str]]:
-    return [p.rules for p in chart.points]
+    return [list(p.rules) for p in chart.points]
 
 
 def flagged(chart, rule: str) -> list[int]:
