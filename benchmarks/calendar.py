@@ -206,12 +206,12 @@ def longest_gap(app, path: Path) -> None:
     timer ticks every 5 ms on the GUI thread, and the widest gap between ticks is reported."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from mnhsc_desktop.ui.calendar.import_worker import PlanWorker
+    from mnhsc_desktop.ui.calendar.background import Worker
 
     stamps: list[float] = []
     timer = QTimer()
     timer.timeout.connect(lambda: stamps.append(time.perf_counter()))
-    worker = PlanWorker(path, Calendar([], []))
+    worker = Worker(lambda: plan_import(path, Calendar([], [])))
     loop = QEventLoop()
     worker.finished.connect(loop.quit)
     timer.start(5)

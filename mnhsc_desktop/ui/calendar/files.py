@@ -78,8 +78,17 @@ def write_events(parent: QWidget, events: list[Event], suggested: str) -> str | 
     path = ask_save_path(parent, "Export calendar", suggested, ICS_FILTER, ".ics")
     if path is None:
         return None
+    from mnhsc_desktop.ui.calendar.background import run_in_background
+
+    how, data = run_in_background(parent, f"Writing {len(events):,} events…",
+                                  lambda: export_calendar(events))  # fmt: skip
+    if how == "cancelled":
+        return "Export cancelled: no file was written."
+    if how == "failed":
+        QMessageBox.warning(parent, "Calendar not exported", f"It could not be made: {data}")
+        return "The calendar was not exported."
     try:
-        atomic_write_bytes(path, export_calendar(events))
+        atomic_write_bytes(path, data)
     except WriteFailed as error:
         QMessageBox.warning(parent, "Calendar not exported", str(error))
         return "The calendar was not exported."
@@ -138,7 +147,7 @@ def run_import(parent: QWidget, calendar: Calendar, store: Store) -> str | None:
     path, _filter = QFileDialog.getOpenFileName(parent, "Import calendar", folder, ICS_FILTER)
     if not path:
         return None
-    from mnhsc_desktop.ui.calendar.import_worker import plan_in_background
+    from mnhsc_desktop.ui.calendar.background import plan_in_background
 
     plan = plan_in_background(parent, Path(path), calendar)
     if plan is None:

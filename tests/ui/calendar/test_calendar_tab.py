@@ -326,7 +326,7 @@ def test_a_long_import_reads_off_the_window_and_cancel_changes_nothing(
     from PySide6.QtWidgets import QProgressDialog
 
     from mnhsc_desktop.core.calendar.calendar import Calendar
-    from mnhsc_desktop.ui.calendar.import_worker import plan_in_background
+    from mnhsc_desktop.ui.calendar.background import plan_in_background
 
     events = "".join(
         f"BEGIN:VEVENT\r\nUID:e{n}\r\nDTSTAMP:20260101T000000Z\r\nSUMMARY:Event {n}\r\n"
@@ -443,3 +443,21 @@ def test_the_month_grid_by_keyboard_and_by_name(tab, qtbot) -> None:
     grid.grab()
     tab.grid_button.click()
     assert tab.table.isVisible() and not grid.isVisible()
+
+
+def test_an_export_is_made_off_the_window_and_cancel_writes_nothing(
+    window, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    from mnhsc_desktop.ui.calendar import files
+
+    target = tmp_path / "out.ics"
+    events = window.calendar_tab.all_events()
+    monkeypatch.setattr(files, "ask_save_path", lambda *a, **k: target)
+    QTimer.singleShot(0, lambda: window.findChild(QProgressDialog).canceled.emit())
+    assert files.write_events(window, events, "x.ics").startswith("Export cancelled")
+    assert not target.exists()
+    assert files.write_events(window, events, "x.ics").startswith("Exported")
+    assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
