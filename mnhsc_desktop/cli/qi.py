@@ -23,6 +23,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     chart.add_argument("--rebase", type=_date, nargs="+", default=[], metavar="YYYY-MM-DD")
     chart.add_argument("--fix-after", type=int, metavar="N")
     chart.add_argument("--screen-outliers", action="store_true")
+    chart.add_argument("--out", metavar="CHART.pdf|CHART.png", help="draw the chart to a file")
+    chart.add_argument("--title", default="", help="the chart's title (default: the file's name)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,6 +43,9 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.fix_after is not None and args.fix_after < 2:
         say("--fix-after needs at least 2 points", error=True)
+        return EXIT_USAGE
+    if args.out and Path(args.out).suffix.lower() not in (".pdf", ".png"):
+        say(f"{Path(args.out).name}: the file name should end in .pdf or .png", error=True)
         return EXIT_USAGE
     if args.type == "run":
         chart = run_chart(data)
@@ -74,6 +79,19 @@ def run(args: argparse.Namespace) -> int:
             "variation": chart.variation,
             "assurance": chart.assurance,
         }
+    if args.out:
+        from mnhsc_desktop.cli.support import EXIT_FAILED, pdf_application
+        from mnhsc_desktop.core.store.atomic import WriteFailed
+        from mnhsc_desktop.ui.qi.chart_paint import chart_to_file
+
+        _app = pdf_application()
+        title = args.title or Path(args.data).stem.replace("-", " ").replace("_", " ")
+        kind = "Run chart" if args.type == "run" else "XmR chart"
+        try:
+            chart_to_file(Path(args.out), chart, f"{title} ({kind})")
+        except WriteFailed as error:
+            say(str(error), error=True)
+            return EXIT_FAILED
     if args.json:
         print(json.dumps(report, indent=2))
     else:

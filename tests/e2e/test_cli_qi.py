@@ -40,3 +40,23 @@ def test_bad_data_is_refused_with_its_row(run_app, tmp_path: Path) -> None:
     assert result.returncode == 2 and "row 3" in result.stderr and result.stdout == ""
     result = run_app("qi", "chart", str(data).replace("bad", "missing"))
     assert result.returncode == 2 and "does not exist" in result.stderr
+
+
+def test_the_chart_is_drawn_to_png_and_pdf_with_its_signals_in_words(run_app, tmp_path) -> None:
+    import pypdf
+    from PySide6.QtGui import QImage
+
+    data = tmp_path / "on-time.csv"
+    data.write_text(ON_TIME)
+    png, pdf = tmp_path / "chart.png", tmp_path / "chart.pdf"
+    for out in (png, pdf):
+        result = run_app("qi", "chart", str(data), "--improvement", "increase", "--fix-after",
+                         "12", "--out", str(out), "--title", "Discharge information")  # fmt: skip
+        assert result.returncode == 0, result.stderr
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (1600, 900)
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(pdf).pages).split())
+    assert "Discharge information (XmR chart)" in text
+    assert "points 13 to 24" in text and "a shift" in text and "improvement" in text
+    refused = run_app("qi", "chart", str(data), "--out", str(tmp_path / "chart.jpg"))
+    assert refused.returncode == 2 and ".pdf or .png" in refused.stderr

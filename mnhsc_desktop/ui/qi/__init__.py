@@ -1,0 +1,1 @@
+"""The QI projects tab and its charts (painted with QPainter: one routine for screen, PDF, PNG)."""
