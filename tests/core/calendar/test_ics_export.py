@@ -165,3 +165,16 @@ def test_a_month_only_item_is_one_day_on_the_1st_saying_date_to_be_confirmed(tmp
     }
     same = {e.uid: e.with_changes(page_text="") for e in month_only}  # the page's own words stay
     assert back == same, "re-import gives the same month-only items"
+
+
+def test_a_backslash_before_n_is_text_not_a_new_line(tmp_path) -> None:
+    """icalendar reads and writes "\\N" in text as a line break; typed text keeps it."""
+    from mnhsc_desktop.core.calendar.calendar import Calendar
+    from mnhsc_desktop.core.calendar.ics.import_plan import plan_import
+
+    event = Event(uid="n@test", title=r"Room \N2", kind="other", start=dt.date(2027, 1, 1),
+                  end=dt.date(2027, 1, 1), location=r"C:\New\Notes", origin="local")  # fmt: skip
+    path = tmp_path / "n.ics"
+    path.write_bytes(export_calendar([event]))
+    (back,) = plan_import(path, Calendar([], [])).new
+    assert (back.title, back.location) == (r"Room \N2", r"C:\New\Notes")

@@ -245,3 +245,28 @@ def test_text_outside_any_calendar_is_refused_with_its_line(tmp_path: Path) -> N
     with pytest.raises(ImportRefused) as refusal:
         plan_import(path, EMPTY)
     assert refusal.value.line == 4 and "outside BEGIN:VCALENDAR" in refusal.value.reason
+
+
+def test_a_large_file_read_in_pieces_gives_what_one_reading_gives(tmp_path, monkeypatch) -> None:
+    """A large calendar is read 500 events at a time (the window stays responsive): every
+    piece keeps the calendar's zones and properties, and skipped events keep their lines."""
+    from mnhsc_desktop.core.calendar.ics import importer
+
+    zone = ("BEGIN:VTIMEZONE\r\nTZID:Ward Time\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\n"
+            "TZOFFSETFROM:+0200\r\nTZOFFSETTO:+0200\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n")  # fmt: skip
+    events = "".join(
+        f"BEGIN:VEVENT\r\nUID:e{n}\r\nDTSTAMP:20260101T000000Z\r\nSUMMARY:Event {n}\r\n"
+        + (f"DTSTART;TZID=Ward Time:2027{1 + n % 12:02d}{1 + n % 28:02d}T100000\r\n"
+           if n % 97 else "DTSTART:not-a-date\r\n")
+        + "END:VEVENT\r\n" for n in range(1234)
+    )  # fmt: skip
+    path = tmp_path / "big.ics"
+    path.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nX-WR-CALNAME:Big\r\n"
+                    f"{zone}{events}END:VCALENDAR\r\n", newline="")  # fmt: skip
+    pieces = plan_import(path, EMPTY)
+    monkeypatch.setattr(importer, "PIECE", 10**9)
+    whole = plan_import(path, EMPTY)
+    assert len(pieces.new) == len(whole.new) == 1234 - 13
+    assert pieces.new == whole.new
+    assert [s.line for s in pieces.skipped] == [s.line for s in whole.skipped]
+    assert pieces.new[1].start_time == dt.time(8), "10:00 in Ward Time (+2) is 08:00 GMT"

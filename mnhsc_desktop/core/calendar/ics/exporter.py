@@ -186,8 +186,16 @@ def _clean(text: str) -> str:
 
 
 def _text(text: str):
-    """TEXT, escaped by icalendar (an X- property would otherwise be written raw)."""
-    return _ical.prop.vText(_CONTROL.sub("", text) if _CONTROL.search(text) else text)
+    """TEXT, escaped by icalendar (an X- property would otherwise be written raw). icalendar
+    takes a backslash before N for a newline and writes it so (a location typed as "\\N"
+    came back empty): such text is escaped here instead, as RFC 5545 3.3.11 says."""
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
+    if "\\N" not in text:
+        return _ical.prop.vText(text)
+    escaped = (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+               .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))  # fmt: skip
+    return _ical.prop.vInline(escaped)
 
 
 def _own_zone(event: Event, value: dt.date | dt.datetime, zones: dict) -> tuple:

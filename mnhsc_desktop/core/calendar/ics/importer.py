@@ -11,17 +11,24 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from mnhsc_desktop.core.calendar.events import KINDS, Event, Repeat, Resource, last_day_of_month
 from mnhsc_desktop.core.calendar.ics.exporter import TBC_SUFFIX
-from mnhsc_desktop.core.calendar.ics.structure import StructureError, check_structure
+from mnhsc_desktop.core.calendar.ics.structure import (
+    StructureError,
+    check_structure,
+    normalised,
+    pieces,
+)
 from mnhsc_desktop.core.calendar.ics.zones import LONDON, resolve_zone
 from mnhsc_desktop.core.calendar.recurrence import RuleError, checked_rule
 
 MAX_BYTES = 20 * 1024 * 1024
+PIECE = 500  # VEVENTs read at a time: each piece holds the interpreter for a few milliseconds
 _LABEL_TO_KIND = {label.casefold(): kind for kind, label in KINDS.items()}
 
 
@@ -72,8 +79,10 @@ def decode(path: Path, raw: bytes) -> tuple[str, list[str]]:
     return text, notes
 
 
-def read_file(path: Path) -> tuple[list[Any], list[str]]:
-    """Every VCALENDAR in the file (icalendar's), or ImportRefused saying why it cannot be used."""
+def read_file(path: Path) -> tuple[Iterator[Any], list[str]]:
+    """The file's calendars (icalendar's), a piece at a time as they are read, or
+    ImportRefused saying why the file cannot be used. The shape is checked before the first
+    piece is read; a piece icalendar cannot read refuses the whole file (nothing is planned)."""
     from mnhsc_desktop.core.input_files import InputRefused, read_bounded
 
     try:
@@ -95,23 +104,29 @@ def read_file(path: Path) -> tuple[list[Any], list[str]]:
         raise ImportRefused(path, "is a contact card (vCard), not a calendar")
     if not head.startswith("BEGIN:VCALENDAR"):
         raise ImportRefused(path, "is not an iCalendar file (it should start with BEGIN:VCALENDAR)")
+    text = normalised(text)
     try:
-        lines = check_structure(text)
+        shapes = check_structure(text)
     except StructureError as error:
         raise ImportRefused(path, str(error), error.line) from error
+    return _calendars(path, text, shapes), notes
+
+
+def _calendars(path: Path, text: str, shapes: list) -> Iterator[Any]:
+    """A large calendar a piece at a time: each piece is read, used and let go before the next,
+    so neither reading nor freeing a huge tree holds the window up for long."""
     from icalendar import Calendar
 
-    try:
-        calendars = Calendar.from_ical(text, multiple=True)
-    except (ValueError, KeyError, IndexError, TypeError) as error:
-        raise ImportRefused(
-            path, f"could not be read as a calendar ({_clip(str(error))})"
-        ) from None
-    if not calendars:
-        raise ImportRefused(path, "holds no calendar")
-    for calendar, sources in zip(calendars, lines, strict=False):
-        calendar.vevent_sources = sources  # where each VEVENT starts, and its rule as written
-    return calendars, notes
+    for shape in shapes:
+        for piece, sources in pieces(text, shape, PIECE):
+            try:
+                read = Calendar.from_ical(piece, multiple=True)
+            except (ValueError, KeyError, IndexError, TypeError) as error:
+                reason = f"could not be read as a calendar ({_clip(str(error))})"
+                raise ImportRefused(path, reason) from None
+            for calendar in read:
+                calendar.vevent_sources = sources  # each VEVENT's line, and its rule as written
+                yield calendar
 
 
 def events_in(calendars: list[Any], notes: list[str]) -> tuple[list[Event], list[Skipped]]:
