@@ -272,6 +272,11 @@ class CalendarTab(EventCommands, GridCommands, QWidget):
         self.refresh_grid()
         if selected is not None and self._select_key(selected.key):
             return
+        if selected is not None:  # it went (deleted, filtered out): the next one takes its place,
+            # rather than Qt's first row, which would also move the month picker years away
+            later = next((o for o in self.shown if o.start >= selected.start), None)
+            if later is not None and self._select_key(later.key):
+                return
         self.detail.show_occurrence(None)
 
     def _update_count(self, where: Filter) -> None:

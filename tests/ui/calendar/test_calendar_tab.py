@@ -394,6 +394,13 @@ def test_change_or_delete_one_occurrence_or_this_and_following(tab, monkeypatch)
     assert [day for day, *_ in rows()] == [4, 11, 18], "the series ends before the 25th"
     tab.store.undo_last()
     assert [day for day, *_ in rows()] == [4, 11, 18, 25, 1, 8]
+    scope[0] = "this"
+    pick(11)
+    tab.delete_selected()
+    assert tab.selected_occurrence().start == dt.date(2027, 1, 18), "the next takes its place"
+    tab.store.undo_last()
+    assert tab.selected_occurrence().start == dt.date(2027, 1, 18), "and keeps it after Undo"
+    assert tab.month_view.selectedDate() == QDate(2027, 1, 18), "the picker stays put"
 
 
 def test_repeats_as_outlook_offers_them(qtbot) -> None:
