@@ -25,6 +25,10 @@ HOSTILE_STATES = [
     '{"schema_version": 1, "culture": {"log/how-to-huddle": [{"date": "soon"}]}}',
     '{"schema_version": 1, "calendar": {"event/x": {"uid": "x", "title": ["t"], "kind": 1}}}',
     '{"schema_version": 1, "window": {"geometry": 7, "last_tab": {"x": 1}}}',
+    '{"schema_version": 1, "portfolio": {"cpd/x": {"date": "2025-01-01", "topic": "t", '
+    '"minutes": -5}, "hours/y": {"start": "2025-02-01", "end": "2025-01-01", "hours": 3}}}',
+    '{"schema_version": 1, "portfolio": {"discussion": {"date": 5}, "settings": '
+    '{"dual_registration": "yes"}, "account/z": {"date": "2025-01-01", "code_theme": 7}}}',
 ]
 
 
@@ -34,6 +38,7 @@ def open_every_tab(window) -> None:
     assert window.calendar_tab.table.model().rowCount() > 0
     assert window.ladder_tab.grid.model().rowCount() > 0
     assert window.culture_tab.list.model().rowCount() > 0
+    assert window.revalidation_tab.requirements.count() == 8
 
 
 @pytest.mark.parametrize("text", HOSTILE_STATES)

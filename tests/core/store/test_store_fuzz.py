@@ -47,6 +47,19 @@ VALID_ITEMS = st.one_of(
     ),
     st.tuples(st.just("profile"), st.just("name"), NAME),
     st.tuples(st.just("calendar"), st.just("hidden"), st.lists(NAME, max_size=4)),
+    st.tuples(
+        st.just("portfolio"),
+        st.text(min_size=1, max_size=12).map("cpd/{}".format),
+        st.fixed_dictionaries(
+            {"date": DAYS, "topic": NAME, "minutes": st.integers(0, 600)},
+            optional={"participatory_minutes": st.integers(0, 600), "changed_at": STAMP},
+        ),
+    ),
+    st.tuples(
+        st.just("portfolio"),
+        st.just("indemnity"),
+        st.fixed_dictionaries({"done": st.booleans()}, optional={"provider": NAME}),
+    ),
 )
 RAW_JSON = st.recursive(
     st.none()
@@ -62,7 +75,24 @@ RAW_JSON = st.recursive(
 HOSTILE_ITEMS = st.tuples(
     st.sampled_from([*SECTIONS, "other"]),
     st.sampled_from(
-        ["done/a", "log/a", "plan/a", "level/a", "hidden", "favourites", "event/a", "name", "x"]
+        [
+            "done/a",
+            "log/a",
+            "plan/a",
+            "level/a",
+            "hidden",
+            "favourites",
+            "event/a",
+            "name",
+            "x",
+            "cpd/a",
+            "hours/a",
+            "feedback/a",
+            "account/a",
+            "discussion",
+            "confirmation",
+            "settings",
+        ]
     ),
     RAW_JSON,
 )
