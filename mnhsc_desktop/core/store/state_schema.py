@@ -256,7 +256,15 @@ _PLAN = record(
             500,
         ),
     },
-    {"changed_at": stamp},
+    {
+        "changed_at": stamp,
+        "day": iso_date,
+        "start": iso_time,
+        "venue": text(),
+        "facilitator": text(),
+        "audience": text(),
+        "booked_minutes": whole(1, 24 * 60),
+    },
 )
 _CHANGED = {"changed_at": stamp}
 _CPD = record(

@@ -174,12 +174,17 @@ class PlannerPanel(QWidget):
         run_key.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         run_key.triggered.connect(lambda _checked=False: self.run())
         self.addAction(run_key)
+        self.details_button = self._button(
+            "Session details…", "Date, start time, venue and room booking of this session",
+            self.edit_details,
+        )  # fmt: skip
         buttons = (
             self.add_button,
             self.free_button,
             self.remove_button,
             self.up_button,
             self.down_button,
+            self.details_button,
             self.handout_button,
             self.print_button,
             self.run_button,
@@ -243,12 +248,24 @@ class PlannerPanel(QWidget):
             line.setData(ITEM_ROLE, item)
             self.items.addItem(line)
         count = len(plan.items)
+        booking = plan.booking_words()
         self.total.setText(
             f"Total: {plan.total_minutes} minutes, {count} item{'s' if count != 1 else ''}"
+            + (f"; {booking}" if booking else "")
+            + (f"; {plan.clock(0)} to {plan.clock(plan.total_minutes)}" if plan.start else "")
         )
         if select_row is not None and 0 <= select_row < count:
             self.items.setCurrentRow(select_row)
         self._show_minutes(self.items.currentRow())
+
+    def edit_details(self) -> None:
+        from mnhsc_desktop.ui.culture.session_details import SessionDetailsDialog
+
+        if self.plan is None:
+            return
+        dialog = SessionDetailsDialog(self, self.plan)
+        if dialog.exec():
+            self._commit(dialog.value(), self.items.currentRow())
 
     def _commit(self, plan: Plan, select_row: int | None = None) -> None:
         self.plan = plan

@@ -110,3 +110,34 @@ def test_run_mode_counts_down_and_says_when_time_is_up(tab, qtbot) -> None:
     assert "What could harm a woman or baby" in window.prompts.text()
     qtbot.keyClick(window, Qt.Key.Key_Left)
     assert window.title.text() == "Say thank you"
+
+
+def test_session_details_give_the_handout_real_times(tab, monkeypatch, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from PySide6.QtCore import QTime
+    from PySide6.QtWidgets import QDialog
+
+    from mnhsc_desktop.ui.culture.session_details import SessionDetailsDialog
+
+    tab.select("how-to-huddle")
+    tab.planner.add_button.click()
+
+    def fill(dialog: SessionDetailsDialog) -> int:
+        dialog.timed.setChecked(True)
+        dialog.start.setTime(QTime(14, 0))
+        dialog.venue.setText("Seminar room 2")
+        dialog.booked.setValue(30)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(SessionDetailsDialog, "exec", fill)
+    tab.planner.details_button.click()
+    plan = tab.planner.plan
+    assert plan.start == dt.time(14, 0) and plan.venue == "Seminar room 2"
+    minutes = plan.total_minutes
+    assert f"{30 - minutes} minutes spare of the 30 booked" in tab.planner.total.text()
+    out = tmp_path / "handout.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    tab.planner.handout_button.click()
+    text = " ".join(pypdf.PdfReader(out).pages[0].extract_text().split())
+    assert f"14:00–14:{minutes:02d}" in text and "Seminar room 2" in text
