@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from mnhsc_desktop.core.calendar.events import Event, Repeat, Resource, from_shipped
-from mnhsc_desktop.core.calendar.recurrence import MAX_OCCURRENCES  # noqa: F401 (was defined here)
 from mnhsc_desktop.core.store.store import StateChange, Store
 
 SECTION = "calendar"

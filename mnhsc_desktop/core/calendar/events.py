@@ -111,7 +111,7 @@ class Repeat:
     """A repeat every `interval` days, weeks, months or years, ended by a count or a last date.
 
     Local events repeat weekly or monthly; imported ones may also repeat daily or yearly. With
-    neither count nor until it runs on, and is cut off when shown (calendar.MAX_OCCURRENCES).
+    neither count nor until it runs on, and is cut off when shown (recurrence.MAX_OCCURRENCES).
     """
 
     freq: Literal["daily", "weekly", "monthly", "yearly"]

@@ -77,8 +77,9 @@ def rule_of(event: Event) -> str:
     return event.rule or (event.repeat.rule() if event.repeat is not None else "")
 
 
-def checked_rule(rule: str, event: Event) -> str:
-    """The rule ready for dateutil; RuleError when it cannot be followed."""
+def checked_rule(rule: str, event: Event):
+    """The rule built by dateutil from DTSTART (its UNTIL put in the form dateutil needs), and
+    the text it was built from; RuleError when it cannot be followed."""
     from dateutil.rrule import rrulestr
 
     parts = _parts(rule)
@@ -95,35 +96,33 @@ def checked_rule(rule: str, event: Event) -> str:
             ) from None
     text = ";".join(f"{k}={v}" for k, v in parts.items())
     try:
-        rrulestr(text, dtstart=start)
+        return rrulestr(text, dtstart=start), text
     except (ValueError, TypeError, KeyError, IndexError) as error:
         raise RuleError(f"has a repeat rule that cannot be read (RRULE:{rule}: {error})") from None
-    return text
 
 
 def starts(event: Event) -> list[dt.datetime | dt.date]:
     """Each occurrence's start, in the series' own zone (aware) or as a date (all day), in
     order, at most MAX_OCCURRENCES. EXDATEs are dates in the series' zone."""
-    from dateutil.rrule import rruleset, rrulestr
+    from dateutil.rrule import rruleset
 
     start, zone = _start(event)
     try:
-        rule = checked_rule(rule_of(event), event)
+        built, rule = checked_rule(rule_of(event), event)
     except RuleError:
         return [event.start]  # refused at import; a damaged stored rule shows its first date
     series = rruleset()
-    series.rrule(rrulestr(rule, dtstart=start))
+    series.rrule(built)
     for extra in event.rdates:
         if isinstance(extra, dt.datetime):
             series.rdate(extra.replace(tzinfo=zone) if start.tzinfo else extra.replace(tzinfo=None))
         else:
             series.rdate(dt.datetime.combine(extra, start.timetz()) if start.tzinfo else
                          dt.datetime.combine(extra, dt.time()))  # fmt: skip
-    first = next(iter(rrulestr(rule, dtstart=start)), None)
-    if first != start:  # DTSTART is always the first occurrence, and counts (RFC 5545 3.8.5.3)
-        series.rdate(start)
+    if next(iter(built), None) != start:  # DTSTART is always the first occurrence, and counts
+        series.rdate(start)  # (RFC 5545 3.8.5.3), even when the rule would not give it
         if "COUNT" in _parts(rule):
-            series.exrule(_last_of(rule, start))
+            series.exrule(_last_of(built))
     skipped = set(event.exdates)
     found: list[dt.datetime | dt.date] = []
     for moment in itertools.islice(series, MAX_OCCURRENCES + len(skipped)):
@@ -135,12 +134,11 @@ def starts(event: Event) -> list[dt.datetime | dt.date]:
     return found
 
 
-def _last_of(rule: str, start: dt.datetime):
+def _last_of(built):
     """A rule matching only the last date of a counted rule: that one gives way to DTSTART."""
-    from dateutil.rrule import rrule, rrulestr
+    from dateutil.rrule import DAILY, rrule
 
-    last = list(rrulestr(rule, dtstart=start))[-1]
-    return rrule(freq=3, dtstart=last, count=1)  # DAILY, once: exactly that moment
+    return rrule(freq=DAILY, dtstart=built[-1], count=1)  # once: exactly that moment
 
 
 def endless(event: Event) -> bool:

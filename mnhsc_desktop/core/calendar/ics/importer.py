@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,7 +79,7 @@ def decode(path: Path, raw: bytes) -> tuple[str, list[str]]:
     return text, notes
 
 
-def read_file(path: Path) -> tuple[Iterator[Any], list[str]]:
+def read_file(path: Path) -> tuple[Iterator[tuple[Any, list]], list[str]]:
     """The file's calendars (icalendar's), a piece at a time as they are read, or
     ImportRefused saying why the file cannot be used. The shape is checked before the first
     piece is read; a piece icalendar cannot read refuses the whole file (nothing is planned)."""
@@ -112,7 +112,7 @@ def read_file(path: Path) -> tuple[Iterator[Any], list[str]]:
     return _calendars(path, text, shapes), notes
 
 
-def _calendars(path: Path, text: str, shapes: list) -> Iterator[Any]:
+def _calendars(path: Path, text: str, shapes: list) -> Iterator[tuple[Any, list]]:
     """A large calendar a piece at a time: each piece is read, used and let go before the next,
     so neither reading nor freeing a huge tree holds the window up for long."""
     from icalendar import Calendar
@@ -125,16 +125,17 @@ def _calendars(path: Path, text: str, shapes: list) -> Iterator[Any]:
                 reason = f"could not be read as a calendar ({_clip(str(error))})"
                 raise ImportRefused(path, reason) from None
             for calendar in read:
-                calendar.vevent_sources = sources  # each VEVENT's line, and its rule as written
-                yield calendar
+                yield calendar, sources  # each VEVENT's line, and its rule as written
 
 
-def events_in(calendars: list[Any], notes: list[str]) -> tuple[list[Event], list[Skipped]]:
+def events_in(
+    calendars: Iterable[tuple[Any, list]], notes: list[str]
+) -> tuple[list[Event], list[Skipped]]:
+    """The events of (calendar, where its VEVENTs are) pairs, and those skipped, with why."""
     events, skipped = [], []
-    for calendar in calendars:
+    for calendar, sources in calendars:
         reader = _EventReader(calendar, notes)
         vevents = [c for c in calendar.subcomponents if c.name == "VEVENT"]
-        sources = getattr(calendar, "vevent_sources", [])
         if len(sources) != len(vevents):
             sources = [None] * len(vevents)
         for component, source in zip(vevents, sources, strict=True):
