@@ -12,7 +12,7 @@ import csv
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +24,11 @@ from mnhsc_desktop.core.revalidation.entries import (
     FeedbackEntry,
     HoursEntry,
     fingerprint_id,
+    to_json,
 )
 from mnhsc_desktop.core.revalidation.portfolio import Portfolio
 from mnhsc_desktop.core.revalidation.values import parse_date, parse_minutes
+from mnhsc_desktop.core.store.state_schema import check_item
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 20_000  # ten times a heavy user's three years
@@ -289,11 +291,6 @@ def _entry(kind: str, values: dict[str, Any]) -> Entry:
             id="", date=parse_date(values.get("date")), source=text["source"],
             feedback=text.get("feedback", ""), used=text.get("used", ""),
         )  # fmt: skip
-    from dataclasses import replace
-
-    from mnhsc_desktop.core.revalidation.entries import to_json
-    from mnhsc_desktop.core.store.state_schema import check_item
-
     entry = replace(entry, id=fingerprint_id(entry))
     if why := check_item("portfolio", f"{kind}/{entry.id}", to_json(entry)):
         raise ValueError(why.replace("its ", "the ", 1))  # what the store would refuse

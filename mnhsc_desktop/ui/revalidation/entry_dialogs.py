@@ -64,6 +64,20 @@ class _EntryDialog(QDialog):
     def finish(self) -> None:
         self.layout_.addWidget(_privacy_note())
         self.layout_.addWidget(save_buttons(self, "&Save"))
+        self.initial = self.value()
+
+    def reject(self) -> None:
+        """Cancel or Esc after writing something asks first: words are never lost silently."""
+        from PySide6.QtWidgets import QMessageBox
+
+        if self.value() != self.initial:
+            answer = QMessageBox.question(
+                self, "Discard what you wrote?",
+                "Close without saving? What you wrote or changed here will be lost.",
+            )  # fmt: skip
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().reject()
 
 
 class CpdDialog(_EntryDialog):

@@ -301,6 +301,7 @@ class RevalidationTab(EntryCommands, PackCommands, QWidget):
         """Save what is being typed in a form now (the window is closing)."""
         for page in self.sheets.values():
             page.save()
+        self._save_settings()  # the PIN is saved when its box is left, which closing is not
 
     def _on_store_change(self, change: StateChange) -> None:
         if change.section in SECTIONS_FOLLOWED:

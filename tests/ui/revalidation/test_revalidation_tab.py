@@ -292,3 +292,26 @@ def test_export_stops_at_what_could_identify_a_patient(tab, monkeypatch, tmp_pat
 def test_log_models_are_well_behaved(qtmodeltester, tab) -> None:
     save_entry(tab.store, FeedbackEntry(new_id(), TODAY, "A mother", "Thank you"))
     qtmodeltester.check(tab.feedback.model)
+
+
+def test_cancelling_a_written_account_asks_first(qtbot, monkeypatch) -> None:
+    dialog = entry_dialogs.AccountDialog(None, None, [])
+    qtbot.addWidget(dialog)
+    dialog.reject()  # nothing written: closes without a question
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    dialog = entry_dialogs.AccountDialog(None, None, [])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.boxes[1].setPlainText("What I learned from the debrief")
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    dialog.reject()
+    assert dialog.isVisible(), "No: the words stay on screen"
+    dialog.reject()
+    assert not dialog.isVisible() and answers == []
+
+
+def test_a_pin_typed_just_before_closing_is_kept(tab) -> None:
+    tab.pin.setText("98Y7654C")  # typed, the box never left (no editingFinished yet)
+    tab.flush()  # what closing the window does first
+    assert tab.store.get("portfolio", "settings")["pin"] == "98Y7654C"
