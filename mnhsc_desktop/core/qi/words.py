@@ -42,3 +42,48 @@ def signal_sentences(points, limit: int = 8) -> list[str]:
     if len(stretches) > limit:
         sentences.append(f"…and {len(stretches) - limit} more")
     return sentences
+
+
+VARIATION_WORDS = {
+    "common_cause": "common cause: no sign of change",
+    "special_cause_improvement": "special cause, improvement",
+    "special_cause_concern": "special cause, concern",
+    "special_cause_neutral": "special cause (neither direction is better)",
+}
+ASSURANCE_WORDS = {
+    "consistent_pass": "the process will consistently meet the target (it lies outside the "
+    "limits on the good side)",
+    "consistent_fail": "the process will consistently miss the target unless something "
+    "changes (it lies outside the limits on the wrong side)",
+    "inconsistent": "the process will sometimes meet the target and sometimes not (it lies "
+    "between the limits)",
+}
+
+
+def chart_sentences(chart, markers: list[tuple] = ()) -> list[str]:
+    """Everything the chart says, in words, for the lines beneath it and the data table: each
+    signal, too few or too many runs, trial limits, variation and assurance, and the markers."""
+    sentences = signal_sentences(chart.points)
+    if hasattr(chart, "runs_signal"):
+        if chart.runs_signal:
+            few = chart.runs_signal == "too_few"
+            sentences.append(
+                f"{'too few' if few else 'too many'} runs: {chart.runs} in {chart.useful_observations} "
+                "points not on the median, a sign of a non-random pattern"
+            )
+        elif chart.useful_observations < 10 and chart.points:
+            sentences.append(
+                f"runs are judged from 10 points not on the median (there are "
+                f"{chart.useful_observations} so far)"
+            )
+    elif chart.points:
+        if any(p.trial for p in chart.points):
+            sentences.append(
+                "trial limits: fewer than 12 points set them, so they will move as data come in"
+            )
+        sentences.append(f"variation: {VARIATION_WORDS.get(chart.variation, chart.variation)}")
+        if chart.assurance:
+            sentences.append(f"assurance: {ASSURANCE_WORDS[chart.assurance]}")
+    for number, (day, label) in enumerate(markers, start=1):
+        sentences.append(f"marker {number} ({uk_date(day, weekday=False)}): {label}")
+    return sentences

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
 
 from mnhsc_desktop.core.calendar.events import uk_date
-from mnhsc_desktop.core.qi.words import signal_sentences
+from mnhsc_desktop.core.qi.words import chart_sentences
 
 INK = QColor("#212B32")  # NHS dark grey
 IMPROVEMENT = QColor("#005EB8")  # NHS Blue
@@ -37,8 +37,11 @@ def _marker(painter: QPainter, centre: QPointF, kind: str, size: float) -> None:
         painter.drawEllipse(centre, r * 0.8, r * 0.8)
 
 
-def paint_chart(painter: QPainter, area: QRectF, chart, title: str, unit: str = "") -> None:
-    """Draw `chart` (an XmrChart or a RunChart) into `area`, words beneath."""
+def paint_chart(
+    painter: QPainter, area: QRectF, chart, title: str, unit: str = "", markers=(), max_lines=12
+) -> None:
+    """Draw `chart` (an XmrChart or a RunChart) into `area`, words beneath; `markers` are
+    (date, label) pairs (PDSA cycles, notes) numbered on the date axis and listed in words."""
     points = chart.points
     font = QFont(painter.font())
     line = painter.fontMetrics().height()
@@ -49,7 +52,9 @@ def paint_chart(painter: QPainter, area: QRectF, chart, title: str, unit: str = 
     painter.setFont(bold)
     painter.drawText(QRectF(area.left(), area.top(), area.width(), line), title)
     painter.setFont(font)
-    sentences = signal_sentences(points) or ["No signals: the variation is common cause."]
+    sentences = chart_sentences(chart, list(markers)) or ["No signals: common cause variation."]
+    if len(sentences) > max_lines:
+        sentences = [*sentences[: max_lines - 1], f"…and {len(sentences) - max_lines + 1} more"]
     words_height = line * (len(sentences) + 1)
     plot = QRectF(area.left() + 60, area.top() + line * 1.5, area.width() - 80,
                   area.height() - line * 3.5 - words_height)  # fmt: skip
@@ -102,6 +107,7 @@ def paint_chart(painter: QPainter, area: QRectF, chart, title: str, unit: str = 
     size = max(4.0, min(line * 0.6, plot.width() / len(points) * 0.8))
     for at, p in enumerate(points):
         _marker(painter, QPointF(x(at), y(p.value)), getattr(p, "point_type", "common_cause"), size)
+    _markers(painter, plot, points, list(markers), x, line)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), line),
                      Qt.AlignmentFlag.AlignLeft, uk_date(points[0].x, weekday=False))  # fmt: skip
@@ -116,7 +122,23 @@ def paint_chart(painter: QPainter, area: QRectF, chart, title: str, unit: str = 
     painter.restore()
 
 
-def chart_to_file(path, chart, title: str, unit: str = "") -> None:
+def _markers(painter: QPainter, plot: QRectF, points, markers, x, line: float) -> None:
+    """A numbered flag on the date axis for each marker, where its date falls among the points
+    (the axis is by point, not by calendar day, so it sits between the points it falls between)."""
+    painter.setPen(QPen(INK, 1, Qt.PenStyle.DotLine))
+    for number, (day, _label) in enumerate(markers, start=1):
+        after = next((i for i, p in enumerate(points) if p.x >= day), len(points))
+        if after == 0 or after == len(points) or points[after].x == day:
+            at = x(min(after, len(points) - 1))
+        else:
+            at = (x(after - 1) + x(after)) / 2
+        painter.drawLine(QPointF(at, plot.top()), QPointF(at, plot.bottom()))
+        painter.drawText(QRectF(at - line, plot.top() + 2, line * 2, line),
+                         Qt.AlignmentFlag.AlignCenter, str(number))  # fmt: skip
+    painter.setPen(QPen(INK, 1))
+
+
+def chart_to_file(path, chart, title: str, unit: str = "", markers=()) -> None:
     """A PNG (1600 x 900) or an A4 landscape PDF of the chart, written atomically."""
     from pathlib import Path
 
@@ -129,7 +151,8 @@ def chart_to_file(path, chart, title: str, unit: str = "") -> None:
         def paint(device) -> None:
             painter = QPainter(device)
             rect = device.pageLayout().paintRectPixels(device.resolution())
-            paint_chart(painter, QRectF(0, 0, rect.width(), rect.height()), chart, title, unit)
+            area = QRectF(0, 0, rect.width(), rect.height())
+            paint_chart(painter, area, chart, title, unit, markers)
             painter.end()
 
         paint_to_pdf(path, title, LAYOUT, paint)
@@ -141,7 +164,7 @@ def chart_to_file(path, chart, title: str, unit: str = "") -> None:
     font = painter.font()
     font.setPixelSize(20)
     painter.setFont(font)
-    paint_chart(painter, QRectF(20, 20, 1560, 860), chart, title, unit)
+    paint_chart(painter, QRectF(20, 20, 1560, 860), chart, title, unit, markers)
     painter.end()
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 

@@ -22,3 +22,18 @@ def test_each_stretch_of_a_rule_is_one_sentence() -> None:
         "concern",
     ]
     assert signal_sentences(xmr([(start, 1.0), (start + dt.timedelta(days=1), 1.0)]).points) == []
+
+
+def test_the_whole_chart_is_said_in_words_with_its_markers() -> None:
+    from mnhsc_desktop.core.qi.spc import run_chart
+    from mnhsc_desktop.core.qi.words import chart_sentences
+
+    start = dt.date(2026, 6, 1)
+    few = [(start + dt.timedelta(weeks=n), float(v)) for n, v in enumerate([1] * 8 + [9] * 8)]
+    said = chart_sentences(run_chart(few), [(start, "PDSA 1: leaflet at booking")])
+    assert "too few runs: 2 in 16 points not on the median, a sign of a non-random pattern" in said
+    assert said[-1] == "marker 1 (1 Jun 2026): PDSA 1: leaflet at booking"
+    short = xmr(few[:6], improvement="increase", target=100)
+    said = chart_sentences(short)
+    assert said[0].startswith("trial limits")
+    assert said[-1].startswith("assurance: the process will consistently miss the target")
