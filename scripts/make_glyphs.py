@@ -93,10 +93,19 @@ def revalidation(p: QPainter) -> None:
     p.drawPolyline([QPointF(8.5, 13), QPointF(11, 15.5), QPointF(15.5, 10)])
 
 
+def qi(p: QPainter) -> None:
+    """A run chart: axes, a dotted centre line and a line of points stepping up."""
+    p.drawPolyline([QPointF(3.5, 3.5), QPointF(3.5, 20.5), QPointF(20.5, 20.5)])
+    p.drawPolyline([QPointF(6.5, 15), QPointF(10, 12.5), QPointF(13, 15.5), QPointF(16.5, 8),
+                    QPointF(19.5, 6)])  # fmt: skip
+    for x in (6, 9.5, 13, 16.5, 20):
+        p.drawPoint(QPointF(x, 12))
+
+
 GLYPHS: dict[str, Callable[[QPainter], None]] = {
     "home": home, "calendar": calendar, "ladder": ladder, "culture": culture,
     "revalidation": revalidation, "import": import_, "export": export, "find": find,
-    "print": print_,
+    "print": print_, "qi": qi,
 }  # fmt: skip
 
 

@@ -34,6 +34,8 @@ commands:
   qi chart DATA.csv [--json] [--type xmr|run] [--improvement increase|decrease|neutral]
                     [--target V] [--rebase YYYY-MM-DD ...] [--fix-after N] [--screen-outliers]
                          a measure's run or XmR chart: its limits and signals (Making Data Count)
+  qi export PROJECT OUT.pdf [--size A4|A3]
+                         a QI project saved in the app, on one page (aim, drivers, chart, PDSA)
   culture kudos OUT.pdf [--per-page 4|8] [--cards N] [--to ..] [--from ..] [--what ..]
                          print Kudos cards (thank-you cards for colleagues) to a PDF
   culture plan export NAME OUT.pdf

@@ -1,4 +1,5 @@
-"""`mnhsc-desktop qi chart DATA.csv --json`: a measure's run or XmR chart, its signals as data."""
+"""`mnhsc-desktop qi chart DATA.csv --json`: a measure's run or XmR chart, its signals as data;
+`qi export PROJECT OUT.pdf`: a project saved in the app, on one page."""
 
 from __future__ import annotations
 
@@ -25,9 +26,48 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     chart.add_argument("--screen-outliers", action="store_true")
     chart.add_argument("--out", metavar="CHART.pdf|CHART.png", help="draw the chart to a file")
     chart.add_argument("--title", default="", help="the chart's title (default: the file's name)")
+    export = actions.add_parser("export", help="a QI project saved in the app, on one page")
+    export.add_argument("project", metavar="PROJECT", help="the project's title (or its start)")
+    export.add_argument("output", metavar="OUT.pdf")
+    export.add_argument("--size", choices=("A4", "A3"), default="A4")
+
+
+def export_page(args: argparse.Namespace) -> int:
+    """The project on a page, as the tab's button writes it (the same paint routine)."""
+    from mnhsc_desktop.cli.support import EXIT_FAILED, pdf_application
+    from mnhsc_desktop.core.qi.projects import projects
+    from mnhsc_desktop.core.store.atomic import WriteFailed
+    from mnhsc_desktop.core.store.paths import user_data_dir
+    from mnhsc_desktop.core.store.store import Store
+
+    output = Path(args.output)
+    if output.suffix.lower() != ".pdf":
+        say(f"{output.name}: the file name should end in .pdf", error=True)
+        return EXIT_USAGE
+    found = projects(Store.open(user_data_dir(args.data_dir)))
+    wanted = args.project.strip().lower()
+    exact = [v for _k, v in found if v["title"].lower() == wanted]
+    matches = exact or [v for _k, v in found if v["title"].lower().startswith(wanted)]
+    if len(matches) != 1:
+        titles = "; ".join(f"“{v['title']}”" for _k, v in found) or "there are none yet"
+        what = "matches several projects" if matches else "is not the title of a project"
+        say(f"“{args.project}” {what}. Your projects: {titles}", error=True)
+        return EXIT_USAGE
+    _app = pdf_application()
+    from mnhsc_desktop.ui.qi.page_commands import write_page_pdf
+
+    try:
+        write_page_pdf(output, matches[0], f"{args.size} landscape")
+    except WriteFailed as error:
+        say(str(error), error=True)
+        return EXIT_FAILED
+    say(f"Wrote “{matches[0]['title']}” on one page: {output}")
+    return EXIT_OK
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.qi_command == "export":
+        return export_page(args)
     from mnhsc_desktop.core.input_files import InputRefused
     from mnhsc_desktop.core.qi.data import read_measure
     from mnhsc_desktop.core.qi.spc import run_chart, xmr
@@ -88,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
         title = args.title or Path(args.data).stem.replace("-", " ").replace("_", " ")
         kind = "Run chart" if args.type == "run" else "XmR chart"
         try:
-            chart_to_file(Path(args.out), chart, f"{title} ({kind})")
+            chart_to_file(Path(args.out), chart, f"{title} ({kind})", target=args.target)
         except WriteFailed as error:
             say(str(error), error=True)
             return EXIT_FAILED

@@ -60,3 +60,29 @@ def test_the_chart_is_drawn_to_png_and_pdf_with_its_signals_in_words(run_app, tm
     assert "points 13 to 24" in text and "a shift" in text and "improvement" in text
     refused = run_app("qi", "chart", str(data), "--out", str(tmp_path / "chart.jpg"))
     assert refused.returncode == 2 and ".pdf or .png" in refused.stderr
+
+
+def test_qi_export_writes_a_saved_project_on_one_page(run_app, tmp_path: Path) -> None:
+    import pypdf
+
+    from mnhsc_desktop.core.qi import projects as qp
+    from mnhsc_desktop.core.store.store import Store
+
+    folder = tmp_path / "data"
+    store = Store.open(folder)
+    key = qp.add_project(store, "Discharge before 11")
+    measure = qp.empty_measure("On time") | {
+        "data": [[f"2026-01-{day:02d}", float(v)] for day, v in enumerate(VALUES, start=1)]
+    }
+    qp.save_project(store, key, qp.project(store, key) | {"measures": [measure]})
+    assert store.save()
+    out = tmp_path / "page.pdf"
+    result = run_app(
+        "--data-dir", str(folder), "qi", "export", "discharge", str(out), "--size", "A3"
+    )
+    assert result.returncode == 0, result.stderr
+    pages = pypdf.PdfReader(out).pages
+    assert len(pages) == 1 and "Discharge before 11" in " ".join(pages[0].extract_text().split())
+    assert float(pages[0].mediabox.width) > 1100  # A3 landscape: 420 mm, about 1190 points
+    missing = run_app("--data-dir", str(folder), "qi", "export", "sepsis", str(out))
+    assert missing.returncode == 2 and "Your projects: “Discharge before 11”" in missing.stderr

@@ -163,6 +163,11 @@ def test_no_two_controls_answer_to_the_same_alt_letter(make_window) -> None:
     views.append((1, lambda: window.calendar_tab.grid_button.setChecked(True)))  # the grid
     for page in range(1, 8):  # each requirement's page of the Revalidation tab
         views.append((4, lambda page=page: window.revalidation_tab.show_requirement(page + 1)))
+    from mnhsc_desktop.core.qi.projects import add_project
+
+    add_project(window.store, "A project")  # the QI tab's pages show once there is one
+    for page in range(4):  # each page of a QI project
+        views.append((5, lambda page=page: window.qi_tab.pages.setCurrentIndex(page)))
     for index, open_view in views:
         window.tabs.setCurrentIndex(index)
         if open_view is not None:

@@ -205,3 +205,19 @@ def ramp_of(project_value: dict[str, Any], cycle_id: str) -> list[dict[str, Any]
         chain.append(first)
         first = next((c for c in by_id.values() if c.get("follows") == first["id"]), None)
     return chain
+
+
+def project_texts(value: dict[str, Any]) -> list[tuple[str, str]]:
+    """(where, text) for every word written in a project: what the privacy check reads before
+    the project leaves the app (a page, a shared file)."""
+    texts = [("the title", value.get("title", "")), ("the aim", value.get("aim", "")),
+             ("the team", "\n".join(value.get("team", [])))]  # fmt: skip
+    texts += [("the driver diagram", line["text"]) for line in value.get("drivers", [])]
+    for cycle in value.get("cycles", []):
+        where = f"PDSA cycle “{cycle.get('title') or 'untitled'}”"
+        texts += [(where, cycle.get(k, "")) for k in ("title", "question", "prediction", "plan",
+                                                      "do", "study")]  # fmt: skip
+    for m in value.get("measures", []):
+        texts += [(f"measure “{m['name']}”", m.get("definition", ""))]
+        texts += [(f"a note on “{m['name']}”", n["text"]) for n in m.get("notes", [])]
+    return texts

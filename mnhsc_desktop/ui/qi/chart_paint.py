@@ -17,6 +17,12 @@ CONCERN = QColor("#B35A00")  # a dark orange that reads at 4.5:1 on white
 NEUTRAL = QColor("#6B3FA0")
 
 
+def _weight(painter: QPainter) -> float:
+    """A line weight that reads the same on screen and on a 300 dpi page: a fraction of the
+    text's height (one pixel on screen), so dashes stay dashes in print."""
+    return max(1.0, painter.fontMetrics().height() / 16)
+
+
 def _marker(painter: QPainter, centre: QPointF, kind: str, size: float) -> None:
     r = size / 2
     if kind == "special_cause_improvement":
@@ -38,7 +44,14 @@ def _marker(painter: QPainter, centre: QPointF, kind: str, size: float) -> None:
 
 
 def paint_chart(
-    painter: QPainter, area: QRectF, chart, title: str, unit: str = "", markers=(), max_lines=12
+    painter: QPainter,
+    area: QRectF,
+    chart,
+    title: str,
+    unit: str = "",
+    markers=(),
+    max_lines=12,
+    target: float | None = None,
 ) -> None:
     """Draw `chart` (an XmrChart or a RunChart) into `area`, words beneath; `markers` are
     (date, label) pairs (PDSA cycles, notes) numbered on the date axis and listed in words."""
@@ -55,8 +68,10 @@ def paint_chart(
     sentences = chart_sentences(chart, list(markers)) or ["No signals: common cause variation."]
     if len(sentences) > max_lines:
         sentences = [*sentences[: max_lines - 1], f"…and {len(sentences) - max_lines + 1} more"]
-    words_height = line * (len(sentences) + 1)
-    plot = QRectF(area.left() + 60, area.top() + line * 1.5, area.width() - 80,
+    words_height = line * (len(sentences) + 2)
+    # The value labels' room, from the font (a PDF at 300 dpi has far more pixels per letter).
+    gutter = painter.fontMetrics().horizontalAdvance(f"-0000.0{unit}") + line * 0.5
+    plot = QRectF(area.left() + gutter, area.top() + line * 1.5, area.width() - gutter - line,
                   area.height() - line * 3.5 - words_height)  # fmt: skip
     if not points or plot.height() < line * 3:
         painter.restore()
@@ -65,6 +80,8 @@ def paint_chart(
     for p in points:
         values += [v for v in (p.upper, p.lower) if v is not None]
         values.append(p.centre)
+    if target is not None:
+        values.append(target)
     low, high = min(values), max(values)
     if high == low:
         low, high = low - 1, high + 1
@@ -79,12 +96,12 @@ def paint_chart(
 
     painter.drawRect(plot)
     for value in (low + pad, (low + high) / 2, high - pad):  # three values on the axis
-        painter.drawText(QRectF(area.left(), y(value) - line / 2, 55, line),
+        painter.drawText(QRectF(area.left(), y(value) - line / 2, gutter - line * 0.3, line),
                          Qt.AlignmentFlag.AlignRight, f"{value:.3g}{unit}")  # fmt: skip
     # centre and limits, group by group
     for name, style in (("centre", Qt.PenStyle.SolidLine), ("upper", Qt.PenStyle.DashLine),
                         ("lower", Qt.PenStyle.DashLine)):  # fmt: skip
-        painter.setPen(QPen(INK, 1, style))
+        painter.setPen(QPen(INK, _weight(painter), style))
         path = QPainterPath()
         for at, p in enumerate(points):
             value = getattr(p, name)
@@ -98,7 +115,12 @@ def paint_chart(
                 path.moveTo(left, y(value))
             path.lineTo(right, y(value))
         painter.drawPath(path)
-    painter.setPen(QPen(INK, 1))
+    if target is not None:
+        painter.setPen(QPen(INK, _weight(painter) * 1.5, Qt.PenStyle.DashDotLine))
+        painter.drawLine(QPointF(plot.left(), y(target)), QPointF(plot.right(), y(target)))
+        painter.drawText(QRectF(plot.left(), y(target) - line, plot.width() - line * 0.3, line),
+                         Qt.AlignmentFlag.AlignRight, f"target {target:g}{unit}")  # fmt: skip
+    painter.setPen(QPen(INK, _weight(painter)))
     trace = QPainterPath(QPointF(x(0), y(points[0].value)))
     for at, p in enumerate(points[1:], start=1):
         trace.lineTo(x(at), y(p.value))
@@ -114,9 +136,11 @@ def paint_chart(
     painter.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), line),
                      Qt.AlignmentFlag.AlignRight, uk_date(points[-1].x, weekday=False))  # fmt: skip
     top = plot.bottom() + line * 1.5
-    legend = ("○ common cause   ▲ improvement   ▼ concern   ■ a change (no better way set)   "
-              "solid line: centre   dashed: process limits")  # fmt: skip
-    painter.drawText(QRectF(area.left(), top, area.width(), line), legend)
+    legend = ("○ common cause   ▲ improvement   ▼ concern   ■ a change (no better way set)",
+              "solid line: centre   dashed: process limits   dash-dot: target   numbers: markers")  # fmt: skip
+    for n, text in enumerate(legend):
+        painter.drawText(QRectF(area.left(), top + n * line, area.width(), line), text)
+    top += line
     for n, sentence in enumerate(sentences, start=1):
         painter.drawText(QRectF(area.left(), top + n * line, area.width(), line), sentence)
     painter.restore()
@@ -125,7 +149,7 @@ def paint_chart(
 def _markers(painter: QPainter, plot: QRectF, points, markers, x, line: float) -> None:
     """A numbered flag on the date axis for each marker, where its date falls among the points
     (the axis is by point, not by calendar day, so it sits between the points it falls between)."""
-    painter.setPen(QPen(INK, 1, Qt.PenStyle.DotLine))
+    painter.setPen(QPen(INK, _weight(painter), Qt.PenStyle.DotLine))
     for number, (day, _label) in enumerate(markers, start=1):
         after = next((i for i, p in enumerate(points) if p.x >= day), len(points))
         if after == 0 or after == len(points) or points[after].x == day:
@@ -135,10 +159,10 @@ def _markers(painter: QPainter, plot: QRectF, points, markers, x, line: float) -
         painter.drawLine(QPointF(at, plot.top()), QPointF(at, plot.bottom()))
         painter.drawText(QRectF(at - line, plot.top() + 2, line * 2, line),
                          Qt.AlignmentFlag.AlignCenter, str(number))  # fmt: skip
-    painter.setPen(QPen(INK, 1))
+    painter.setPen(QPen(INK, _weight(painter)))
 
 
-def chart_to_file(path, chart, title: str, unit: str = "", markers=()) -> None:
+def chart_to_file(path, chart, title: str, unit: str = "", markers=(), target=None) -> None:
     """A PNG (1600 x 900) or an A4 landscape PDF of the chart, written atomically."""
     from pathlib import Path
 
@@ -152,7 +176,7 @@ def chart_to_file(path, chart, title: str, unit: str = "", markers=()) -> None:
             painter = QPainter(device)
             rect = device.pageLayout().paintRectPixels(device.resolution())
             area = QRectF(0, 0, rect.width(), rect.height())
-            paint_chart(painter, area, chart, title, unit, markers)
+            paint_chart(painter, area, chart, title, unit, markers, target=target)
             painter.end()
 
         paint_to_pdf(path, title, LAYOUT, paint)
@@ -164,7 +188,7 @@ def chart_to_file(path, chart, title: str, unit: str = "", markers=()) -> None:
     font = painter.font()
     font.setPixelSize(20)
     painter.setFont(font)
-    paint_chart(painter, QRectF(20, 20, 1560, 860), chart, title, unit, markers)
+    paint_chart(painter, QRectF(20, 20, 1560, 860), chart, title, unit, markers, target=target)
     painter.end()
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 

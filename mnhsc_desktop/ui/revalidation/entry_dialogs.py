@@ -81,8 +81,10 @@ class _EntryDialog(QDialog):
 
 
 class CpdDialog(_EntryDialog):
-    def __init__(self, parent: QWidget | None, entry: CpdEntry | None = None) -> None:
-        super().__init__(parent, "Edit CPD" if entry else "Add CPD")
+    def __init__(
+        self, parent: QWidget | None, entry: CpdEntry | None = None, title: str = ""
+    ) -> None:
+        super().__init__(parent, title or ("Edit CPD" if entry else "Add CPD"))
         self.entry = entry or CpdEntry(new_id(), dt.date.today(), "", "")
         e = self.entry
         fixed = e.origin in ORIGINS

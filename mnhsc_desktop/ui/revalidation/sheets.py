@@ -91,7 +91,7 @@ FORMS: dict[str, tuple[str, str, list[tuple[str, str, str]]]] = {
         "8. Confirmation",
         "In the final 12 months before your revalidation date, show your confirmer (usually "
         "your line manager) that you have met the requirements. The pack prints the form.",
-        [("name", "Confirmer's na&me:", "text"), ("role", "&Job title or role:", "text"),
+        [("name", "Confirmer's na&me:", "text"), ("role", "Jo&b title or role:", "text"),
          ("pin", "NMC P&IN (if they have one):", "text"), ("email", "Emai&l:", "text"),
          ("address", "Professional address:", "long"),
          ("date", "Da&te of the confirmation:", "date")],

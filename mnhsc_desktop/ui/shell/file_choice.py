@@ -26,3 +26,9 @@ def ask_save_path(
         return None
     chosen = Path(path)
     return chosen if chosen.suffix else chosen.with_suffix(suffix)
+
+
+def choose_open_file(parent: QWidget, title: str, file_filter: str) -> Path | None:
+    """The file chosen to read, starting in Documents; None when the user cancelled."""
+    path, _filter = QFileDialog.getOpenFileName(parent, title, str(documents_folder()), file_filter)
+    return Path(path) if path else None

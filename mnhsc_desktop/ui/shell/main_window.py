@@ -1,4 +1,4 @@
-"""The main window: five tabs, menus, status bar, and remembered size and tab."""
+"""The main window: six tabs, menus, status bar, and remembered size and tab."""
 
 from __future__ import annotations
 
@@ -89,6 +89,8 @@ class MainWindow(WindowMenus, FileCommands, QMainWindow):
         self.tabs.addTab(self.culture_host, TABS[3][1])
         self.revalidation_host = LazyTab(self._make_revalidation_tab)
         self.tabs.addTab(self.revalidation_host, TABS[4][1])
+        self.qi_host = LazyTab(self._make_qi_tab)
+        self.tabs.addTab(self.qi_host, TABS[5][1])
         self.banner_area.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
@@ -267,6 +269,18 @@ class MainWindow(WindowMenus, FileCommands, QMainWindow):
         self._glyph(tab.print_button, "print")
         return tab
 
+    def _make_qi_tab(self):
+        from mnhsc_desktop.ui.qi.tab import QiTab
+
+        tab = QiTab(self.store, self.content.ladder)
+        tab.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self._glyph(tab.page_button, "print")
+        return tab
+
+    @property
+    def qi_tab(self):
+        return self.qi_host.content()
+
     @property
     def revalidation_tab(self):
         return self.revalidation_host.content()
@@ -395,6 +409,8 @@ class MainWindow(WindowMenus, FileCommands, QMainWindow):
         self.remember_geometry()
         if self.revalidation_host.built:
             self.revalidation_tab.flush()  # a form's words typed a moment ago
+        if self.qi_host.built:
+            self.qi_tab.flush()
         while (error := self.autosaver.save_now()) is not None:
             from mnhsc_desktop.ui.shell import dialogs
 

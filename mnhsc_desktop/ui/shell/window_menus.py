@@ -18,6 +18,7 @@ TABS = (
     ("ladder", "&QI ladder"),
     ("culture", "C&ulture library"),
     ("revalidation", "&Revalidation"),
+    ("qi", "QI pro&jects"),
 )
 
 
@@ -153,7 +154,9 @@ class WindowMenus:
 
         self.glyphs = Glyphs()
         palette = self.palette()
-        for index, name in enumerate(("home", "calendar", "ladder", "culture", "revalidation")):
+        for index, name in enumerate(
+            ("home", "calendar", "ladder", "culture", "revalidation", "qi")
+        ):
             self.glyphs.put(lambda icon, i=index: self.tabs.setTabIcon(i, icon), name, palette)
         board = self.dashboard
         for target, name in (

@@ -16,10 +16,17 @@ from mnhsc_desktop.ui.shell import dialogs
 from mnhsc_desktop.ui.shell.widgets import NoticeBanner
 
 
-def test_window_shows_the_five_tabs_and_menus(make_window) -> None:
+def test_window_shows_the_six_tabs_and_menus(make_window) -> None:
     window = make_window()
     titles = [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())]
-    assert titles == ["Home", "Calendar", "QI ladder", "Culture library", "Revalidation"]
+    assert titles == [
+        "Home",
+        "Calendar",
+        "QI ladder",
+        "Culture library",
+        "Revalidation",
+        "QI projects",
+    ]
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
     assert menus == ["File", "Edit", "Calendar", "View", "Help"]
     file_items = [a.text().replace("&", "") for a in window.menuBar().actions()[0].menu().actions()]
@@ -149,7 +156,7 @@ def test_content_errors_are_reported_and_the_app_still_opens(
     window = make_window(content=load_content(content_copy))
     (banner,) = window.findChildren(NoticeBanner)
     assert "about.yaml, line 3: not valid YAML" in banner.body.text()
-    assert window.tabs.count() == 5
+    assert window.tabs.count() == 6
 
 
 def test_copy_puts_the_link_name_on_the_clipboard(make_window) -> None:

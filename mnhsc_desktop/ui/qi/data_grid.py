@@ -1,0 +1,109 @@
+"""A measure's values in a grid a spreadsheet user knows: a date and a value per row, typed in
+the empty last row, changed in place, Delete to remove the chosen rows (after a question, and
+Edit > Undo brings them back). A row that is not a date and a number says so and is not kept
+until it is, so the chart never shows half a row."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QTableWidget, QTableWidgetItem
+
+from mnhsc_desktop.core.calendar.events import uk_date
+from mnhsc_desktop.core.qi.measure_rows import parse_value
+from mnhsc_desktop.core.revalidation.values import parse_date
+
+STORED = Qt.ItemDataRole.UserRole  # the row's date as stored (ISO), on the date cell
+
+
+class DataGrid(QTableWidget):
+    def __init__(self, page) -> None:
+        super().__init__(0, 2)
+        self.page = page
+        self.setHorizontalHeaderLabels(("Date", "Value"))
+        self.setAccessibleName("Data: a date and a value per row")
+        self.setAccessibleDescription(
+            "Type a date (03/02/2026) and a value in the last, empty row. Ctrl+V pastes rows "
+            "copied from Excel; Delete removes the chosen rows."
+        )
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.itemChanged.connect(self._edited)
+        remove = QShortcut(QKeySequence.StandardKey.Delete, self,
+                           context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
+        remove.activated.connect(self.remove_chosen)
+
+    def show_rows(self, data: list[list[Any]], rebase: set[str] | None = None) -> None:
+        self.blockSignals(True)
+        self.setRowCount(len(data) + 1)
+        for row, (day, value) in enumerate(data):
+            date_item = QTableWidgetItem(uk_date(_day(day), weekday=False))
+            date_item.setData(STORED, day)
+            if rebase and day in rebase:
+                date_item.setText(date_item.text() + "  (limits start again)")
+            self.setItem(row, 0, date_item)
+            self.setItem(row, 1, QTableWidgetItem(f"{value:g}"))
+        for column in (0, 1):
+            self.setItem(len(data), column, QTableWidgetItem(""))
+        self.resizeColumnToContents(0)
+        self.blockSignals(False)
+
+    def chosen_date(self) -> str | None:
+        item = self.item(self.currentRow(), 0) if self.currentRow() >= 0 else None
+        return item.data(STORED) if item is not None else None
+
+    def _say(self, text: str) -> None:
+        self.page.grid_problem.setText(text)
+
+    def _edited(self, item: QTableWidgetItem) -> None:
+        row = item.row()
+        date_item, value_item = self.item(row, 0), self.item(row, 1)
+        if date_item is None or value_item is None:
+            return
+        date_text = date_item.text().split("  (")[0]
+        half_typed = not date_text.strip() or not value_item.text().strip()
+        if half_typed and date_item.data(STORED) is None:
+            self._say("")  # a new row half typed: wait for the other cell
+            return
+        try:
+            day = parse_date(date_text)
+            value = parse_value(value_item.text())
+        except ValueError as error:
+            self._say(f"Row {row + 1} is not kept yet: {error}.")
+            return
+        self._say("")
+        m = self.page.measure()
+        if m is None:
+            return
+        was = date_item.data(STORED)
+        data = {d: v for d, v in m.get("data", []) if d != was}
+        iso = day.isoformat()
+        if iso in data and iso != was:
+            self._say(f"Row {row + 1}: {day:%d/%m/%Y} is already in the grid; change that row.")
+            return
+        data[iso] = value
+        self.page.change_measure(m | {"data": [[d, data[d]] for d in sorted(data)]})
+
+    def remove_chosen(self) -> None:
+        m = self.page.measure()
+        days = {self.item(i.row(), 0).data(STORED) for i in self.selectionModel().selectedRows()
+                if self.item(i.row(), 0) is not None}  # fmt: skip
+        days.discard(None)
+        if m is None or not days:
+            return
+        answer = QMessageBox.question(
+            self, "Remove these values?",
+            f"Remove {len(days)} value(s) from “{m['name']}”? Edit > Undo brings them back.",
+        )  # fmt: skip
+        if answer == QMessageBox.StandardButton.Yes:
+            data = [row for row in m.get("data", []) if row[0] not in days]
+            self.page.change_measure(m | {"data": data},
+                                     f"Removed {len(days)} value(s). Edit > Undo brings them back.")  # fmt: skip
+
+
+def _day(iso: str):
+    import datetime as dt
+
+    return dt.date.fromisoformat(iso)
