@@ -15,6 +15,8 @@ INK = QColor("#212B32")  # NHS dark grey
 IMPROVEMENT = QColor("#005EB8")  # NHS Blue
 CONCERN = QColor("#B35A00")  # a dark orange that reads at 4.5:1 on white
 NEUTRAL = QColor("#6B3FA0")
+SHAPE_FILLS = {"common_cause": QColor("#FFFFFF"), "special_cause_improvement": IMPROVEMENT,
+               "special_cause_concern": CONCERN, "special_cause_neutral": NEUTRAL}  # fmt: skip
 
 
 def _weight(painter: QPainter) -> float:
@@ -23,24 +25,50 @@ def _weight(painter: QPainter) -> float:
     return max(1.0, painter.fontMetrics().height() / 16)
 
 
-def _marker(painter: QPainter, centre: QPointF, kind: str, size: float) -> None:
+def _limit_groups(points) -> list[tuple]:
+    """(limits, first index, last index) for each run of points sharing their limits."""
+    groups: list[list] = []
+    for at, p in enumerate(points):
+        if groups and groups[-1][0] is p.limits:
+            groups[-1][2] = at
+        else:
+            groups.append([p.limits, at, at])
+    return [tuple(g) for g in groups]
+
+
+def _point_markers(painter: QPainter, points, xs, ys, size: float) -> None:
+    """Each point's shape by its kind, drawn kind by kind as one path (not a call per point)."""
     r = size / 2
-    if kind == "special_cause_improvement":
-        painter.setBrush(IMPROVEMENT)
-        painter.drawPolygon(QPolygonF([QPointF(centre.x(), centre.y() - r * 1.2),
-                                       QPointF(centre.x() - r, centre.y() + r),
-                                       QPointF(centre.x() + r, centre.y() + r)]))  # fmt: skip
-    elif kind == "special_cause_concern":
-        painter.setBrush(CONCERN)
-        painter.drawPolygon(QPolygonF([QPointF(centre.x(), centre.y() + r * 1.2),
-                                       QPointF(centre.x() - r, centre.y() - r),
-                                       QPointF(centre.x() + r, centre.y() - r)]))  # fmt: skip
-    elif kind == "special_cause_neutral":
-        painter.setBrush(NEUTRAL)
-        painter.drawRect(QRectF(centre.x() - r, centre.y() - r, size, size))
-    else:
-        painter.setBrush(Qt.GlobalColor.white)
-        painter.drawEllipse(centre, r * 0.8, r * 0.8)
+    shapes = {kind: QPainterPath() for kind in SHAPE_FILLS}
+    common: list[QPointF] = []
+    for p, cx, cy in zip(points, xs, ys, strict=True):
+        kind = p.point_type
+        if kind == "common_cause":
+            common.append(QPointF(cx, cy))
+        elif kind == "special_cause_improvement":
+            shapes[kind].addPolygon(QPolygonF([QPointF(cx, cy - r * 1.2), QPointF(cx - r, cy + r),
+                                               QPointF(cx + r, cy + r), QPointF(cx, cy - r * 1.2)]))  # fmt: skip
+        elif kind == "special_cause_concern":
+            shapes[kind].addPolygon(QPolygonF([QPointF(cx, cy + r * 1.2), QPointF(cx - r, cy - r),
+                                               QPointF(cx + r, cy - r), QPointF(cx, cy + r * 1.2)]))  # fmt: skip
+        else:
+            shapes["special_cause_neutral"].addRect(QRectF(cx - r, cy - r, size, size))
+    # Open circles (a round dot of ink, then a smaller white one: two calls in all), unless the
+    # points are so close that circles would only be a smudge: then the line shows them.
+    if common and len(common) * size * 0.4 < (xs[-1] - xs[0] + size):
+        pen = painter.pen()
+        dots = QPolygonF(common)
+        for colour, width in (
+            (INK, size * 0.8),
+            (SHAPE_FILLS["common_cause"], size * 0.8 - pen.widthF() * 2),
+        ):
+            painter.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            painter.drawPoints(dots)
+        painter.setPen(pen)
+    for kind, path in shapes.items():
+        if not path.isEmpty():
+            painter.setBrush(SHAPE_FILLS[kind])
+            painter.drawPath(path)
 
 
 def paint_chart(
@@ -52,6 +80,7 @@ def paint_chart(
     markers=(),
     max_lines=12,
     target: float | None = None,
+    sentences: list[str] | None = None,
 ) -> None:
     """Draw `chart` (an XmrChart or a RunChart) into `area`, words beneath; `markers` are
     (date, label) pairs (PDSA cycles, notes) numbered on the date axis and listed in words."""
@@ -65,7 +94,9 @@ def paint_chart(
     painter.setFont(bold)
     painter.drawText(QRectF(area.left(), area.top(), area.width(), line), title)
     painter.setFont(font)
-    sentences = chart_sentences(chart, list(markers)) or ["No signals: common cause variation."]
+    if sentences is None:  # a view that repaints often works them out once and passes them
+        sentences = chart_sentences(chart, list(markers))
+    sentences = sentences or ["No signals: common cause variation."]
     if len(sentences) > max_lines:
         sentences = [*sentences[: max_lines - 1], f"…and {len(sentences) - max_lines + 1} more"]
     words_height = line * (len(sentences) + 2)
@@ -76,10 +107,10 @@ def paint_chart(
     if not points or plot.height() < line * 3:
         painter.restore()
         return
+    groups = _limit_groups(points)  # points share their group's Limits: one segment each
     values = [p.value for p in points]
-    for p in points:
-        values += [v for v in (p.upper, p.lower) if v is not None]
-        values.append(p.centre)
+    for limits, _first, _last in groups:
+        values += [v for v in (limits.upper, limits.lower, limits.centre) if v is not None]
     if target is not None:
         values.append(target)
     low, high = min(values), max(values)
@@ -87,12 +118,18 @@ def paint_chart(
         low, high = low - 1, high + 1
     pad = (high - low) * 0.08
     low, high = low - pad, high + pad
+    # Positions as plain numbers, worked out once: a chart of 1,000 points repaints in a
+    # frame only if the loop below does no more than it must (no method calls per point).
+    bottom, scale = plot.bottom(), plot.height() / (high - low)
+    step, left = plot.width() / len(points), plot.left()
+    xs = [left + (at + 0.5) * step for at in range(len(points))]
+    ys = [bottom - (v - low) * scale for v in (p.value for p in points)]
 
     def y(value: float) -> float:
-        return plot.bottom() - (value - low) / (high - low) * plot.height()
+        return bottom - (value - low) * scale
 
     def x(at: int) -> float:
-        return plot.left() + (at + 0.5) * plot.width() / len(points)
+        return xs[at]
 
     painter.drawRect(plot)
     for value in (low + pad, (low + high) / 2, high - pad):  # three values on the axis
@@ -102,33 +139,21 @@ def paint_chart(
     for name, style in (("centre", Qt.PenStyle.SolidLine), ("upper", Qt.PenStyle.DashLine),
                         ("lower", Qt.PenStyle.DashLine)):  # fmt: skip
         painter.setPen(QPen(INK, _weight(painter), style))
-        path = QPainterPath()
-        for at, p in enumerate(points):
-            value = getattr(p, name)
-            if value is None:
-                continue
-            left, right = (
-                x(at) - plot.width() / len(points) / 2,
-                x(at) + plot.width() / len(points) / 2,
-            )
-            if at == 0 or getattr(points[at - 1], name) != value:
-                path.moveTo(left, y(value))
-            path.lineTo(right, y(value))
-        painter.drawPath(path)
+        for limits, first, last in groups:
+            value = getattr(limits, name)
+            if value is not None:
+                painter.drawLine(QPointF(xs[first] - step / 2, y(value)),
+                                 QPointF(xs[last] + step / 2, y(value)))  # fmt: skip
     if target is not None:
         painter.setPen(QPen(INK, _weight(painter) * 1.5, Qt.PenStyle.DashDotLine))
         painter.drawLine(QPointF(plot.left(), y(target)), QPointF(plot.right(), y(target)))
         painter.drawText(QRectF(plot.left(), y(target) - line, plot.width() - line * 0.3, line),
                          Qt.AlignmentFlag.AlignRight, f"target {target:g}{unit}")  # fmt: skip
     painter.setPen(QPen(INK, _weight(painter)))
-    trace = QPainterPath(QPointF(x(0), y(points[0].value)))
-    for at, p in enumerate(points[1:], start=1):
-        trace.lineTo(x(at), y(p.value))
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawPath(trace)
-    size = max(4.0, min(line * 0.6, plot.width() / len(points) * 0.8))
-    for at, p in enumerate(points):
-        _marker(painter, QPointF(x(at), y(p.value)), getattr(p, "point_type", "common_cause"), size)
+    painter.drawPolyline(QPolygonF(list(map(QPointF, xs, ys))))
+    size = max(4.0, min(line * 0.6, step * 0.8))
+    _point_markers(painter, points, xs, ys, size)
     _markers(painter, plot, points, list(markers), x, line)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), line),

@@ -8,7 +8,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
 
 from mnhsc_desktop.core.calendar.events import uk_date
-from mnhsc_desktop.core.qi.words import RULE_WORDS, TYPE_WORDS
+from mnhsc_desktop.core.qi.words import RULE_WORDS, TYPE_WORDS, chart_sentences
 from mnhsc_desktop.ui.qi.chart_paint import paint_chart
 
 
@@ -26,6 +26,7 @@ class ChartView(QWidget):
     def show_chart(self, chart, title: str, unit: str, markers: list, target=None) -> None:
         self.chart, self.title, self.unit, self.markers = chart, title, unit, markers
         self.target = target
+        self.sentences = chart_sentences(chart, markers) if chart is not None else []
         self.update()
 
     def paintEvent(self, _event) -> None:
@@ -39,7 +40,8 @@ class ChartView(QWidget):
                              "from Excel.")  # fmt: skip
         else:
             paint_chart(painter, QRectF(self.rect()).adjusted(8, 8, -8, -8), self.chart,
-                        self.title, self.unit, self.markers, max_lines=6, target=self.target)  # fmt: skip
+                        self.title, self.unit, self.markers, max_lines=6, target=self.target,
+                        sentences=self.sentences)  # fmt: skip  # fmt: skip
         painter.end()
 
 
