@@ -37,8 +37,8 @@ def test_content_check_loads_no_qt() -> None:
 
 
 def test_the_window_and_home_load_no_spreadsheet_reader_and_no_unopened_tab(tmp_path) -> None:
-    """Start-up stays lean whatever is added: openpyxl, icalendar and the Revalidation tab load
-    when used."""
+    """Start-up stays lean whatever is added: openpyxl, icalendar, the Revalidation and QI
+    projects tabs and the charts' arithmetic load when used."""
     import os
 
     code = (
@@ -57,7 +57,8 @@ def test_the_window_and_home_load_no_spreadsheet_reader_and_no_unopened_tab(tmp_
         "for _ in range(5): app.processEvents()\n"
         "window.dashboard.refresh()\n"
         "late = [m for m in ('openpyxl', 'mnhsc_desktop.ui.revalidation.tab', 'icalendar',\n"
-        "        'mnhsc_desktop.core.revalidation.spreadsheet') if m in sys.modules]\n"
+        "        'mnhsc_desktop.core.revalidation.spreadsheet', 'mnhsc_desktop.ui.qi.tab',\n"
+        "        'mnhsc_desktop.core.qi.spc', 'mnhsc_desktop.core.qi.projects') if m in sys.modules]\n"
         "print(','.join(late))\n"
     )
     result = run_python(code, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})

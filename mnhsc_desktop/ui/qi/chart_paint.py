@@ -81,9 +81,10 @@ def paint_chart(
     max_lines=12,
     target: float | None = None,
     sentences: list[str] | None = None,
-) -> None:
+) -> QRectF | None:
     """Draw `chart` (an XmrChart or a RunChart) into `area`, words beneath; `markers` are
-    (date, label) pairs (PDSA cycles, notes) numbered on the date axis and listed in words."""
+    (date, label) pairs (PDSA cycles, notes) numbered on the date axis and listed in words.
+    Returns the plot's rectangle (None when there is nothing to plot)."""
     points = chart.points
     font = QFont(painter.font())
     line = painter.fontMetrics().height()
@@ -106,7 +107,7 @@ def paint_chart(
                   area.height() - line * 3.5 - words_height)  # fmt: skip
     if not points or plot.height() < line * 3:
         painter.restore()
-        return
+        return None
     groups = _limit_groups(points)  # points share their group's Limits: one segment each
     values = [p.value for p in points]
     for limits, _first, _last in groups:
@@ -169,6 +170,7 @@ def paint_chart(
     for n, sentence in enumerate(sentences, start=1):
         painter.drawText(QRectF(area.left(), top + n * line, area.width(), line), sentence)
     painter.restore()
+    return plot  # where the points are: a view finds the point under the mouse from it
 
 
 def _markers(painter: QPainter, plot: QRectF, points, markers, x, line: float) -> None:

@@ -3,7 +3,7 @@ chart as a table of numbers and signals, which is what a screen reader reads."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
 
@@ -13,10 +13,14 @@ from mnhsc_desktop.ui.qi.chart_paint import paint_chart
 
 
 class ChartView(QWidget):
-    """Paper-white whatever the theme, as it prints: the chart's colours are chosen for white."""
+    """Paper-white whatever the theme, as it prints: the chart's colours are chosen for white.
+    A click chooses the point under it (`point_chosen`, its index), to rebase or note it."""
+
+    point_chosen = Signal(int)
 
     def __init__(self) -> None:
         super().__init__()
+        self.plot: QRectF | None = None
         self.chart, self.title, self.unit, self.markers, self.target = None, "", "", [], None
         self.setMinimumSize(420, 300)
         self.setAccessibleName("Chart")
@@ -39,10 +43,18 @@ class ChartView(QWidget):
                              "No data yet: type dates and values in the grid, or paste them "
                              "from Excel.")  # fmt: skip
         else:
-            paint_chart(painter, QRectF(self.rect()).adjusted(8, 8, -8, -8), self.chart,
+            self.plot = paint_chart(painter, QRectF(self.rect()).adjusted(8, 8, -8, -8), self.chart,
                         self.title, self.unit, self.markers, max_lines=6, target=self.target,
                         sentences=self.sentences)  # fmt: skip  # fmt: skip
         painter.end()
+
+    def mousePressEvent(self, event) -> None:
+        if self.chart is None or self.plot is None or not self.chart.points:
+            return
+        x = event.position().x() - self.plot.left()
+        if 0 <= x <= self.plot.width():
+            count = len(self.chart.points)
+            self.point_chosen.emit(min(count - 1, int(x / (self.plot.width() / count))))
 
 
 HEADERS = ("Date", "Value", "Centre", "Lower limit", "Upper limit", "Signals", "Reading")

@@ -113,6 +113,10 @@ class MeasuresPage(ProjectPage):
         options.addWidget(self.screen)
         self.as_table = QCheckBox("Show as a tab&le")
         options.addWidget(self.as_table)
+        from mnhsc_desktop.ui.qi.mdc_icons import SummaryIcons
+
+        self.icons = SummaryIcons()
+        chart_column.addWidget(self.icons)
         self.views = QStackedWidget()
         self.chart_view = ChartView()
         self.table = PointsTable()
@@ -132,6 +136,7 @@ class MeasuresPage(ProjectPage):
         )
         self.screen.toggled.connect(lambda on: self._set(screen=on))
         self.as_table.toggled.connect(lambda on: self.views.setCurrentIndex(int(on)))
+        self.chart_view.point_chosen.connect(self._point_chosen)
         paste = QShortcut(QKeySequence.StandardKey.Paste, self.grid,
                           context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
         paste.activated.connect(self.paste)
@@ -170,6 +175,7 @@ class MeasuresPage(ProjectPage):
             self.grid.show_rows([])
             self.chart_view.show_chart(None, "", "", [])
             self.table.show_chart(None)
+            self.icons.show_chart(None)
             return
         target = "" if m.get("target") is None else f"; target {m['target']:g}{m.get('unit', '')}"
         self.about.setText(
@@ -193,6 +199,16 @@ class MeasuresPage(ProjectPage):
         self.chart_view.show_chart(chart, f"{m['name']}: {kind}", m.get("unit", ""),
                                    markers_of(value, m), m.get("target"))  # fmt: skip
         self.table.show_chart(chart)
+        self.icons.show_chart(chart)
+
+    def _point_chosen(self, index: int) -> None:
+        """A click on the chart chooses that point in the grid (rebase and notes act on it)."""
+        self.grid.setCurrentCell(index, 1)
+        item = self.grid.item(index, 0)
+        if item is not None:
+            self.host.status.emit(
+                f"Chosen: the point of {item.text()}. Rebase or add a note to it."
+            )
 
     # -- changing ------------------------------------------------------------------------------
     def change_measure(self, new: dict[str, Any], said: str = "") -> None:
@@ -246,8 +262,9 @@ class MeasuresPage(ProjectPage):
             self.measure_id = None
             self.host.save(value | {"measures": measures}, "Measure deleted.")
 
-    def take_rows(self, read: RowsRead, source: str) -> bool:
-        """Rows read from a paste or a file: all taken after one question, or none."""
+    def take_rows(self, read: RowsRead, source: str, preview: bool = False) -> bool:
+        """Rows read from a paste or a file: all taken, or none. A file's rows are shown first
+        (`preview`); a paste asks only when it would replace values already here."""
         m = self.measure()
         if m is None:
             return False
@@ -259,11 +276,17 @@ class MeasuresPage(ProjectPage):
             QMessageBox.warning(self, "Too many values",
                                 f"A measure holds up to {qp.MAX_POINTS:,} values.")  # fmt: skip
             return False
-        if replaced:
+        if replaced or preview:
+            first, last = read.rows[0], read.rows[-1]
+            shown = "\n".join(f"{d:%d/%m/%Y}   {v:g}" for d, v in read.rows[:5])
+            more = f"\n… {len(read.rows) - 5} more" if len(read.rows) > 5 else ""
             answer = QMessageBox.question(
-                self, "Replace values?",
-                f"{added} new value(s), and {replaced} date(s) already here would take the new "
-                "value. Go ahead? (Edit > Undo takes the whole change back.)",
+                self, f"Take the data from {source}?",
+                f"{len(read.rows)} row(s), {first[0]:%d/%m/%Y} to {last[0]:%d/%m/%Y}"
+                + (" (a heading row passed over)" if read.header else "") + f":\n\n{shown}{more}"
+                f"\n\n{added} new value(s)" + (f"; {replaced} date(s) already here would take "
+                "the new value" if replaced else "") + ". Take them? (Edit > Undo takes the "
+                "whole change back.)",
             )  # fmt: skip
             if answer != QMessageBox.StandardButton.Yes:
                 return False
@@ -289,7 +312,7 @@ class MeasuresPage(ProjectPage):
         except InputRefused as refusal:
             QMessageBox.warning(self, "Nothing imported", f"{path.name} was not read: {refusal}.")
             return
-        self.take_rows(read_rows(rows), path.name)
+        self.take_rows(read_rows(rows), path.name, preview=True)
 
     def toggle_rebase(self) -> None:
         m, day = self.measure(), self.grid.chosen_date()

@@ -103,6 +103,20 @@ def paint_page(device: QPagedPaintDevice, value: dict[str, Any], markers) -> Non
         kind = qp.CHART_TYPES[main.get("chart", "run")]
         paint_chart(painter, chart_area, chart, f"{main['name']}: {kind}", main.get("unit", ""),
                     markers(main), max_lines=8, target=main.get("target"))  # fmt: skip
+        if getattr(chart, "variation", None):  # MDC's two icons, top right (words are below)
+            from mnhsc_desktop.ui.qi.mdc_icons import (
+                paint_assurance,
+                paint_variation,
+                variation_side,
+            )
+
+            size = small * 2.2
+            right = chart_area.right()
+            paint_variation(painter, QRectF(right - size * 2.2, chart_area.top() - size * 0.9,
+                                            size, size), chart.variation, variation_side(chart))  # fmt: skip
+            if chart.assurance:
+                paint_assurance(painter, QRectF(right - size, chart_area.top() - size * 0.9, size,
+                                                size), chart.assurance)  # fmt: skip
     else:
         painter.drawText(chart_area, "No measure has data yet.")
     cycles, others = summary_lines(value)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
 from mnhsc_desktop.core.qi import projects as qp
@@ -235,3 +235,40 @@ def test_a_shared_project_comes_back_beside_the_original_or_over_it(
     shared.write_text(shared.read_text().replace("Discharge before 11", "Edited"))
     tab.import_shared()
     assert "checksum does not match" in warned[0] and tab.list.count() == 2
+
+
+def test_a_spreadsheet_is_previewed_then_taken_and_a_click_on_the_chart_chooses_a_point(
+    tab, monkeypatch, tmp_path, qtbot
+) -> None:
+    import openpyxl
+
+    add_measure(tab, monkeypatch, chart="xmr")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Week", "On time (%)"])
+    for n, value in enumerate([42, 45, 40, 47, 44, 41, 46, 43, 48, 44, 45, 43]):
+        sheet.append([dt.datetime(2026, 1, 5) + dt.timedelta(weeks=n), value])
+    xlsx = tmp_path / "on-time.xlsx"
+    book.save(xlsx)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(xlsx), ""))
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _p, title, text, *a: asked.append(text) or QMessageBox.StandardButton.No)  # fmt: skip
+    page = tab.measures
+    page.import_file()
+    assert "12 row(s), 05/01/2026 to 23/03/2026 (a heading row passed over)" in asked[0]
+    assert page.measure()["data"] == []  # No: nothing taken
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    page.import_file()
+    assert len(page.measure()["data"]) == 12
+    assert page.icons.variation_text.text().startswith("Variation: common cause")
+    assert "consistently miss the target" in page.icons.assurance_text.text()
+    assert "trial limits" not in " ".join(page.chart_view.sentences)  # 12 points: not trial
+    view = page.chart_view
+    view.resize(800, 500)
+    view.repaint()
+    at = view.plot.left() + view.plot.width() * (3.5 / 12)
+    qtbot.mouseClick(
+        view, Qt.MouseButton.LeftButton, pos=QPoint(int(at), int(view.plot.center().y()))
+    )
+    assert page.grid.chosen_date() == "2026-01-26"
