@@ -30,3 +30,19 @@ def test_no_wrapped_text_is_cut_at_200_percent(make_window, qtbot) -> None:
     window.show_about_collaborative()
     qtbot.wait(50)
     assert cut_labels(window.about_page) == []
+
+
+def test_a_qi_project_fits_at_200_percent(make_window, qtbot) -> None:
+    """Every page of a project, at 960x540: it scrolls, and never pushes the window larger."""
+    from mnhsc_desktop.core.qi.projects import add_project
+
+    window = make_window()
+    add_project(window.store, "A project with a rather long title that has to wrap")
+    window.resize(960, 540)
+    qtbot.waitUntil(lambda: window.height() <= 540)
+    window.show_tab(5)
+    for page in range(window.qi_tab.pages.count()):
+        window.qi_tab.pages.setCurrentIndex(page)
+        qtbot.wait(50)
+        assert window.width() <= 960 and window.height() <= 540, page
+        assert cut_labels(window) == [], page

@@ -84,6 +84,8 @@ def chart_sentences(chart, markers: list[tuple] = ()) -> list[str]:
         sentences.append(f"variation: {VARIATION_WORDS.get(chart.variation, chart.variation)}")
         if chart.assurance:
             sentences.append(f"assurance: {ASSURANCE_WORDS[chart.assurance]}")
+    first, last = (chart.points[0].x, chart.points[-1].x) if chart.points else (None, None)
     for number, (day, label) in enumerate(markers, start=1):
-        sentences.append(f"marker {number} ({uk_date(day, weekday=False)}): {label}")
+        outside = "" if first is None or first <= day <= last else ", outside the chart's dates"
+        sentences.append(f"marker {number} ({uk_date(day, weekday=False)}{outside}): {label}")
     return sentences

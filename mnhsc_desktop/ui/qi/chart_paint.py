@@ -167,8 +167,10 @@ def paint_chart(
     for n, text in enumerate(legend):
         painter.drawText(QRectF(area.left(), top + n * line, area.width(), line), text)
     top += line
-    for n, sentence in enumerate(sentences, start=1):
-        painter.drawText(QRectF(area.left(), top + n * line, area.width(), line), sentence)
+    metrics = painter.fontMetrics()
+    for n, sentence in enumerate(sentences, start=1):  # cut with "…" where too long, never clipped
+        shown = metrics.elidedText(sentence, Qt.TextElideMode.ElideRight, int(area.width()))
+        painter.drawText(QRectF(area.left(), top + n * line, area.width(), line), shown)
     painter.restore()
     return plot  # where the points are: a view finds the point under the mouse from it
 
@@ -178,11 +180,10 @@ def _markers(painter: QPainter, plot: QRectF, points, markers, x, line: float) -
     (the axis is by point, not by calendar day, so it sits between the points it falls between)."""
     painter.setPen(QPen(INK, _weight(painter), Qt.PenStyle.DotLine))
     for number, (day, _label) in enumerate(markers, start=1):
-        after = next((i for i, p in enumerate(points) if p.x >= day), len(points))
-        if after == 0 or after == len(points) or points[after].x == day:
-            at = x(min(after, len(points) - 1))
-        else:
-            at = (x(after - 1) + x(after)) / 2
+        if not points[0].x <= day <= points[-1].x:
+            continue  # before the first point or after the last: said in words, not drawn
+        after = next(i for i, p in enumerate(points) if p.x >= day)
+        at = x(after) if points[after].x == day else (x(after - 1) + x(after)) / 2
         painter.drawLine(QPointF(at, plot.top()), QPointF(at, plot.bottom()))
         painter.drawText(QRectF(at - line, plot.top() + 2, line * 2, line),
                          Qt.AlignmentFlag.AlignCenter, str(number))  # fmt: skip

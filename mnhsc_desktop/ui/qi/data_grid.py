@@ -20,9 +20,9 @@ STORED = Qt.ItemDataRole.UserRole  # the row's date as stored (ISO), on the date
 
 class DataGrid(QTableWidget):
     def __init__(self, page) -> None:
-        super().__init__(0, 2)
+        super().__init__(0, 3)
         self.page = page
-        self.setHorizontalHeaderLabels(("Date", "Value"))
+        self.setHorizontalHeaderLabels(("Date", "Value", "Note"))
         self.setAccessibleName("Data: a date and a value per row")
         self.setAccessibleDescription(
             "Type a date (03/02/2026) and a value in the last, empty row. Ctrl+V pastes rows "
@@ -35,19 +35,28 @@ class DataGrid(QTableWidget):
                            context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
         remove.activated.connect(self.remove_chosen)
 
-    def show_rows(self, data: list[list[Any]], rebase: set[str] | None = None) -> None:
+    def show_rows(self, data: list[list[Any]], rebase: set[str] | None = None,
+                  notes: list[dict] = ()) -> None:  # fmt: skip
+        """The values, and beside each what the chart marks there: new limits, a note."""
+        said = {n["date"]: ("astronomical: " if n.get("astronomical") else "") + n["text"]
+                for n in notes}  # fmt: skip
         self.blockSignals(True)
         self.setRowCount(len(data) + 1)
         for row, (day, value) in enumerate(data):
             date_item = QTableWidgetItem(uk_date(_day(day), weekday=False))
             date_item.setData(STORED, day)
-            if rebase and day in rebase:
-                date_item.setText(date_item.text() + "  (limits start again)")
             self.setItem(row, 0, date_item)
             self.setItem(row, 1, QTableWidgetItem(f"{value:g}"))
-        for column in (0, 1):
+            words = "; ".join(w for w in ("limits start again" if rebase and day in rebase
+                                          else "", said.get(day, "")) if w)  # fmt: skip
+            note = QTableWidgetItem(words)
+            note.setFlags(note.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.setItem(row, 2, note)
+        for column in (0, 1, 2):
             self.setItem(len(data), column, QTableWidgetItem(""))
+        self.item(len(data), 2).setFlags(Qt.ItemFlag.ItemIsEnabled)
         self.resizeColumnToContents(0)
+        self.setColumnWidth(1, self.fontMetrics().horizontalAdvance("0000000.0") + 12)
         self.blockSignals(False)
 
     def chosen_date(self) -> str | None:
@@ -62,7 +71,9 @@ class DataGrid(QTableWidget):
         date_item, value_item = self.item(row, 0), self.item(row, 1)
         if date_item is None or value_item is None:
             return
-        date_text = date_item.text().split("  (")[0]
+        if item.column() == 2:
+            return
+        date_text = date_item.text()
         half_typed = not date_text.strip() or not value_item.text().strip()
         if half_typed and date_item.data(STORED) is None:
             self._say("")  # a new row half typed: wait for the other cell

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mnhsc_desktop.core.calendar.events import uk_date
 from mnhsc_desktop.core.qi import projects as qp
 from mnhsc_desktop.core.qi.measure_rows import RowsRead, read_rows, rows_from_text
 from mnhsc_desktop.ui.qi.chart_view import ChartView, PointsTable
@@ -127,7 +128,7 @@ class MeasuresPage(ProjectPage):
                                               "picture or PDF", self.save_chart)  # fmt: skip
         chart_column.addWidget(self.save_chart_button)
         splitter.addWidget(right)
-        splitter.setSizes([300, 700])
+        splitter.setSizes([380, 620])
 
         self.choice.activated.connect(lambda _i: self._show_measure(self.choice.currentData()))
         self.chart_type.activated.connect(lambda _i: self._set(chart=self.chart_type.currentData()))
@@ -137,8 +138,10 @@ class MeasuresPage(ProjectPage):
         self.screen.toggled.connect(lambda on: self._set(screen=on))
         self.as_table.toggled.connect(lambda on: self.views.setCurrentIndex(int(on)))
         self.chart_view.point_chosen.connect(self._point_chosen)
-        paste = QShortcut(QKeySequence.StandardKey.Paste, self.grid,
-                          context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
+        # Anywhere on the page (a text field's own paste wins inside it): the grid, a button
+        # just pressed, the chart.
+        paste = QShortcut(QKeySequence.StandardKey.Paste, self,
+                          context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
         paste.activated.connect(self.paste)
 
     # -- showing -------------------------------------------------------------------------------
@@ -193,7 +196,7 @@ class MeasuresPage(ProjectPage):
         xmr = m.get("chart") == "xmr"
         for widget in (self.rebase_button, self.fix_after, self.screen):
             widget.setVisible(xmr)
-        self.grid.show_rows(m.get("data", []), set(m.get("rebase", [])))
+        self.grid.show_rows(m.get("data", []), set(m.get("rebase", [])), m.get("notes", []))
         chart = qp.chart_of(m)
         kind = qp.CHART_TYPES[m.get("chart", "run")]
         self.chart_view.show_chart(chart, f"{m['name']}: {kind}", m.get("unit", ""),
@@ -236,7 +239,7 @@ class MeasuresPage(ProjectPage):
         self.host.save(value | {"measures": [*value.get("measures", []), m]},
                        "Measure added: type or paste its data.")  # fmt: skip
         self.load(self.host.current())
-        self.grid.setFocus()
+        QTimer.singleShot(0, self.grid.setFocus)  # after the dialog has handed focus back
 
     def edit_measure(self) -> None:
         from mnhsc_desktop.ui.qi.measure_dialog import MeasureDialog
@@ -322,7 +325,8 @@ class MeasuresPage(ProjectPage):
         rebase = set(m.get("rebase", []))
         rebase ^= {day}
         said = "Limits now start again at " if day in rebase else "Rebase removed at "
-        self.change_measure(m | {"rebase": sorted(rebase)}, said + day + ".")
+        when = uk_date(dt.date.fromisoformat(day), weekday=False)
+        self.change_measure(m | {"rebase": sorted(rebase)}, f"{said}{when}.")
 
     def add_note(self) -> None:
         from mnhsc_desktop.ui.qi.note_dialog import ask_note

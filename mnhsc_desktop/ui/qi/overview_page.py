@@ -128,7 +128,7 @@ class OverviewPage(ProjectPage):
         elif len(missing) == 3:
             self.aim_check.setText("A measurable aim says what will improve, how much, by when.")
         else:
-            self.aim_check.setText("ⓘ To be measurable, the aim could also say: "
+            self.aim_check.setText("To be measurable, the aim could also say: "
                                    + " and ".join(missing) + ".")  # fmt: skip
 
     def load(self, value: dict[str, Any]) -> None:

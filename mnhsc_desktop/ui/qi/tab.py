@@ -11,12 +11,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -47,6 +49,8 @@ class QiTab(QWidget):
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget()
+        self.list.setWordWrap(True)  # long titles wrap instead of hiding behind a scroll bar
+        self.list.setMinimumWidth(self.fontMetrics().averageCharWidth() * 24)
         self.list.setAccessibleName("Your QI projects")
         self.list.setAccessibleDescription(
             "Up and Down choose a project; its pages are on the right."
@@ -110,7 +114,19 @@ class QiTab(QWidget):
             (self.cycles, "&PDSA cycles"),
             (self.measures, "Mea&sures and charts"),
         ):
-            self.pages.addTab(page, title)
+            # In a scroll area: on a small screen (or at 200%) a page scrolls instead of
+            # pushing the window off the screen.
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(page)
+            self.pages.addTab(scroll, title)
+
+    def show_page(self, page: QWidget) -> None:
+        """Bring one of the project's pages forward (each sits in its own scroll area)."""
+        for index in range(self.pages.count()):
+            if self.pages.widget(index).widget() is page:
+                self.pages.setCurrentIndex(index)
 
     @property
     def focus_target(self) -> QWidget:
@@ -209,7 +225,7 @@ class QiTab(QWidget):
         key = qp.add_project(self.store, title)
         self.key = key
         self.refresh()
-        self.pages.setCurrentWidget(self.overview)
+        self.show_page(self.overview)
         self.overview.aim.setFocus()
         self.status.emit("Project added. Write its aim: what, how much, by when.")
 

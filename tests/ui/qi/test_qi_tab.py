@@ -55,7 +55,7 @@ def add_measure(tab, monkeypatch, name="% discharged before 11:00", chart="run")
         return True
 
     monkeypatch.setattr(MeasureDialog, "exec", filled)
-    tab.pages.setCurrentWidget(tab.measures)
+    tab.show_page(tab.measures)
     tab.measures.new_measure()
 
 
@@ -78,7 +78,7 @@ def type_name(qtbot, words: str) -> None:
 
 
 def test_the_driver_diagram_is_typed_with_the_keyboard(tab, qtbot) -> None:
-    tab.pages.setCurrentWidget(tab.drivers)
+    tab.show_page(tab.drivers)
     tree = tab.drivers.tree
     tree.setFocus()
     qtbot.keyClick(tree, Qt.Key.Key_Insert)  # a primary driver, being renamed
@@ -106,7 +106,7 @@ def test_pdsa_cycles_make_a_ramp_and_one_is_logged_as_participatory_cpd(
     tab.overview.team.setPlainText("Ward manager")
     tab.overview.flush()
     page = tab.cycles
-    tab.pages.setCurrentWidget(page)
+    tab.show_page(page)
     page.new_cycle()
     qtbot.keyClicks(page.title, "Checklist on one bay")
     page.texts["study"].setPlainText("On time rose from 4 in 10 to 6 in 10 on the bay")
