@@ -76,3 +76,28 @@ def test_every_imported_name_exists(module: str) -> None:
         except ModuleNotFoundError:
             missing.append(f"{where}: from {module} import {name}")
     assert not missing, "\n".join(missing)
+
+
+def test_nothing_the_frozen_build_leaves_out_is_ever_imported(tmp_path) -> None:
+    """build_installer.spec leaves out modules only named in optional code paths (asyncio,
+    multiprocessing…): every module of the app, with the parts of its dependencies it uses,
+    must import without them, or the frozen app would fail where the tests pass."""
+    import os
+
+    from tests.conftest import run_python
+
+    left_out = ("asyncio", "multiprocessing", "concurrent", "xmlrpc", "tkinter", "unittest",
+                "pydoc", "doctest", "sqlite3", "ssl", "_ssl", "pytz")  # fmt: skip
+    code = (
+        "import importlib, pkgutil, sys\n"
+        "import icalendar, dateutil.rrule, openpyxl, yaml, platformdirs\n"
+        "from openpyxl import load_workbook\n"
+        "import mnhsc_desktop\n"
+        "for m in pkgutil.walk_packages(mnhsc_desktop.__path__, 'mnhsc_desktop.'):\n"
+        "    if not m.name.endswith('__main__'):\n"
+        "        importlib.import_module(m.name)\n"
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({left_out!r})))\n"
+    )
+    result = run_python(code, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -31,11 +31,18 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     export = plan_actions.add_parser("export", help="write the handout of a saved plan as a PDF")
     export.add_argument("name", metavar="NAME", help="the plan's name, as saved in the app")
     export.add_argument("output", metavar="OUT.pdf")
+    from mnhsc_desktop.cli import culture_pack
+
+    culture_pack.add_commands(actions)
 
 
 def run(args: argparse.Namespace) -> int:
     if args.culture_command == "plan":
         return export_plan(args)
+    if args.culture_command == "pack":
+        from mnhsc_desktop.cli import culture_pack
+
+        return culture_pack.run(args)
     return kudos(args)
 
 

@@ -40,6 +40,10 @@ commands:
                          print Kudos cards (thank-you cards for colleagues) to a PDF
   culture plan export NAME OUT.pdf
                          write the handout of a session plan saved in the app
+  culture pack export NAME OUT.mnhscpack
+                         a session plan, its handout and its attached files as one checked file
+  culture pack import FILE [--dry-run]
+                         check a session pack (names, kinds, sizes, checksums) and take it in
   progress export FILE   write everything personal to one file, to carry to another PC
   progress import FILE [--dry-run]
                          merge a progress file in (the newer change wins; conflicts listed)

@@ -68,3 +68,27 @@ class FileCommands:
         from mnhsc_desktop.ui.shell.data_folder_dialog import move_window_data
 
         return move_window_data(self, target)
+
+    def _export_session_pack(self) -> None:
+        from mnhsc_desktop.ui.culture.pack_commands import export_pack
+
+        activities = (
+            {a.id: a for a in self.content.culture.activities} if self.content.culture else {}
+        )
+        planner = getattr(self.culture_tab, "planner", None) if self.culture_host.built else None
+        preferred = planner.plan if planner is not None else None
+        if message := export_pack(self, self.store, activities, preferred):
+            self.statusBar().showMessage(message, 10000)
+
+    def _import_session_pack(self) -> None:
+        from mnhsc_desktop.ui.culture.pack_commands import import_pack
+
+        plan_id = import_pack(self, self.store)
+        if plan_id is None:
+            return
+        self.statusBar().showMessage("Session pack taken in: its plan is in the Culture "
+                                     "library's Session plan. Edit > Undo takes it out.", 10000)  # fmt: skip
+        if self.content.culture is not None:
+            self.tabs.setCurrentWidget(self.culture_host)
+            self.culture_tab.sides.setCurrentWidget(self.culture_tab.planner)
+            self.culture_tab.planner.reload(plan_id)

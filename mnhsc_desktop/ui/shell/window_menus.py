@@ -67,6 +67,14 @@ class WindowMenus:
         )
         file_menu.addActions([self.import_portfolio_action, self.export_pack_action])
         file_menu.addSeparator()
+        self.export_session_action = self._action(
+            "Export session pac&k…", None, self._export_session_pack
+        )
+        self.import_session_action = self._action(
+            "Import &session pack…", None, self._import_session_pack
+        )
+        file_menu.addActions([self.export_session_action, self.import_session_action])
+        file_menu.addSeparator()
         self.data_folder_action = self._action("&Data folder…", None, self.show_data_folder)
         file_menu.addActions(
             [self.export_progress_action, self.import_progress_action, self.data_folder_action]
