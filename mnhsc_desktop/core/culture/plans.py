@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from html import escape
 from typing import Any, Literal
 
@@ -177,45 +177,3 @@ def handout_html(
         if needs:
             parts.append(f"<p><b>Needs:</b> {escape(needs)}</p>")
     return "".join(parts)
-
-
-@dataclass
-class RunClock:
-    """Run mode's countdown, driven by whatever clock it is given (a fake one in tests)."""
-
-    plan: Plan
-    now: float
-    index: int = 0
-    paused: bool = False
-    _started: float = field(default=0.0, init=False)
-    _banked: float = field(default=0.0, init=False)  # seconds used before the last pause
-
-    def __post_init__(self) -> None:
-        self._started = self.now
-
-    @property
-    def item(self) -> PlanItem | None:
-        return self.plan.items[self.index] if self.plan.items else None
-
-    def elapsed(self, now: float) -> float:
-        return self._banked + (0.0 if self.paused else now - self._started)
-
-    def remaining(self, now: float) -> float:
-        item = self.item
-        return 0.0 if item is None else item.minutes * 60 - self.elapsed(now)
-
-    def time_up(self, now: float) -> bool:
-        return self.item is not None and self.remaining(now) <= 0
-
-    def toggle_pause(self, now: float) -> None:
-        if self.paused:
-            self._started, self.paused = now, False
-        else:
-            self._banked, self.paused = self.elapsed(now), True
-
-    def go(self, step: int, now: float) -> None:
-        """Next (+1) or previous (-1) item; its countdown starts afresh."""
-        if not self.plan.items:
-            return
-        self.index = max(0, min(len(self.plan.items) - 1, self.index + step))
-        self._banked, self._started = 0.0, now

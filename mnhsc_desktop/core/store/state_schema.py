@@ -189,6 +189,7 @@ RULES: dict[tuple[str, str], Check] = {
     ("window", "geometry"): text(10_000),
     ("window", "last_tab"): text(40),
     ("window", "high_contrast"): boolean,
+    ("window", "projector/"): text(),  # the screen the room sees, for one set-up of screens
     ("profile", "name"): text(),
     ("profile", "revalidation_due"): iso_date,
     ("profile", "past_revalidation_dates"): list_of(iso_date, 100),

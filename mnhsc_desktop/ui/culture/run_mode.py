@@ -1,6 +1,7 @@
 """Run mode: a plan full screen on the projector, large type, a countdown per item, and a clear
 signal when time is up (words and colour, no sound). Arrow keys, Page Up/Down (clickers send
-these), space to pause, Esc to leave."""
+these), space to pause, B to blank the screen, Esc to leave. With a presenter view
+(presenter.py) its session drives this window."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from PySide6.QtGui import QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from mnhsc_desktop.core.culture.culture import Activity
-from mnhsc_desktop.core.culture.plans import Plan, RunClock
+from mnhsc_desktop.core.culture.plans import Plan
+from mnhsc_desktop.core.culture.session_clock import RunClock
 from mnhsc_desktop.ui.shell.widgets import escape
 
 
@@ -29,13 +31,17 @@ class RunWindow(QWidget):
         plan: Plan,
         activities: dict[str, Activity],
         clock: Callable[[], float] = time.monotonic,
+        run: RunClock | None = None,
+        controller=None,
     ):
         super().__init__()
         self.setWindowTitle(f"Running: {plan.name}")
         self.setAccessibleName("Run mode")
         self.activities = activities
         self.clock = clock
-        self.run = RunClock(plan, clock())
+        self.run = run or RunClock(plan, clock())
+        self.controller = controller  # the presenter view's session, which the keys then drive
+        self.blank = False
         self.setAutoFillBackground(True)
         self.normal = QPalette(self.palette())
         layout = QVBoxLayout(self)
@@ -53,16 +59,34 @@ class RunWindow(QWidget):
         self.prompts = QLabel()
         self.prompts.setFont(_font(self, 2.0))
         self.prompts.setWordWrap(True)
-        self.help = QLabel("→ or Page Down: next   ← or Page Up: back   Space: pause   Esc: leave")
+        self.help = QLabel(
+            "→ or Page Down: next   ← or Page Up: back   Space: pause   B: blank   Esc: leave"
+        )
         self.help.setFont(_font(self, 1.2))
         for widget in (self.position, self.title, self.countdown, self.state, self.prompts):
             layout.addWidget(widget)
         layout.addStretch(1)
         layout.addWidget(self.help)
+        self.labels = (
+            self.position,
+            self.title,
+            self.countdown,
+            self.state,
+            self.prompts,
+            self.help,
+        )
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
-        self.timer.start(250)
+        if controller is None:  # with a presenter view, its session drives both windows
+            self.timer.start(250)
         self._shown_index = -1
+        self.refresh()
+
+    def set_blank(self, on: bool) -> None:
+        """B: the room's screen goes black (a discussion, a break) and the place is kept."""
+        self.blank = on
+        for label in self.labels:
+            label.setVisible(not on)
         self.refresh()
 
     def refresh(self) -> None:
@@ -88,7 +112,9 @@ class RunWindow(QWidget):
         # Time up: the words say it; the colours swap to the selection colours as well, so it is
         # seen from the back of the room.
         palette = QPalette(self.normal)
-        if up:
+        if self.blank:
+            palette.setColor(QPalette.ColorRole.Window, Qt.GlobalColor.black)
+        elif up:
             palette.setColor(
                 QPalette.ColorRole.Window, self.normal.color(QPalette.ColorRole.Highlight)
             )
@@ -111,6 +137,8 @@ class RunWindow(QWidget):
         super().resizeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.controller is not None and self.controller.handle_key(event.key()):
+            return
         key = event.key()
         now = self.clock()
         if key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Down):
@@ -119,6 +147,8 @@ class RunWindow(QWidget):
             self.run.go(-1, now)
         elif key == Qt.Key.Key_Space:
             self.run.toggle_pause(now)
+        elif key == Qt.Key.Key_B:
+            self.set_blank(not self.blank)
         elif key == Qt.Key.Key_Escape:
             self.close()
             return

@@ -356,10 +356,31 @@ class CultureTab(QWidget):
 
     # -- sessions ------------------------------------------------------------------------------
     def run_plan(self, plan) -> None:
-        from mnhsc_desktop.ui.culture.run_mode import RunWindow
+        """Full screen for the room; with a second screen, the facilitator's presenter view
+        there, after asking which screen the room sees (remembered for these screens)."""
+        from PySide6.QtWidgets import QInputDialog
 
-        self.run_window = RunWindow(plan, {a.id: a for a in self.culture.activities})
-        self.run_window.showFullScreen()
+        from mnhsc_desktop.core.culture.screens import choose, setup_key
+        from mnhsc_desktop.ui.culture.presenter import Session, system_screens
+
+        infos = [info for info, _screen in system_screens()]
+        audience = None
+        if len(infos) > 1:
+            suggested, _presenter = choose(
+                infos, self.store.get("window", f"projector/{setup_key(infos)}")
+            )
+            words = [info.words() for info in infos]
+            names = [info.name for info in infos]
+            chosen, ok = QInputDialog.getItem(
+                self, "Which screen does the room see?",
+                "Show the session full screen on (your presenter view goes on the other):",
+                words, names.index(suggested), False,
+            )  # fmt: skip
+            if not ok:
+                return
+            audience = names[words.index(chosen)]
+        self.session = Session(plan, {a.id: a for a in self.culture.activities}, self.store)
+        self.session.start(audience)
 
     def handout(self, plan, how: str) -> None:
         from mnhsc_desktop.core.culture.plans import handout_html

@@ -11,7 +11,6 @@ import pytest
 from mnhsc_desktop.core.content.content import load_content
 from mnhsc_desktop.core.culture.plans import (
     PlanItem,
-    RunClock,
     delete_plan,
     duplicate_plan,
     handout_html,
@@ -20,6 +19,7 @@ from mnhsc_desktop.core.culture.plans import (
     plans,
     save_plan,
 )
+from mnhsc_desktop.core.culture.session_clock import RunClock
 from mnhsc_desktop.core.store.store import Store
 from tests.conftest import SHIPPED_CONTENT
 
