@@ -46,11 +46,31 @@ def run(args: argparse.Namespace) -> int:
     return kudos(args)
 
 
-def export_plan(args: argparse.Namespace) -> int:
+def plan_named(store, name: str):
+    """The saved plan of that name (any case), or None, having said which plans there are."""
+    from mnhsc_desktop.core.culture.plans import plans
+
+    saved = plans(store)
+    chosen = next((p for p in saved if p.name.casefold() == name.casefold()), None)
+    if chosen is None:
+        names = ", ".join(f"“{p.name}”" for p in saved) or "none yet"
+        say(f"No plan is called “{name}”. Saved plans: {names}.", error=True)
+    return chosen
+
+
+def activities_of(args: argparse.Namespace) -> dict:
+    """The culture activities by id, from the content folder in use."""
     from mnhsc_desktop.core.content.content import load_content
-    from mnhsc_desktop.core.culture.plans import handout_html, plans
+    from mnhsc_desktop.core.store.paths import content_dir, shipped_content_dir
+
+    content = load_content(content_dir(args.content_dir), base=shipped_content_dir())
+    return {a.id: a for a in content.culture.activities} if content.culture else {}
+
+
+def export_plan(args: argparse.Namespace) -> int:
+    from mnhsc_desktop.core.culture.plans import handout_html
     from mnhsc_desktop.core.store.atomic import WriteFailed
-    from mnhsc_desktop.core.store.paths import content_dir, shipped_content_dir, user_data_dir
+    from mnhsc_desktop.core.store.paths import user_data_dir
     from mnhsc_desktop.core.store.store import Store
 
     output = Path(args.output)
@@ -58,23 +78,19 @@ def export_plan(args: argparse.Namespace) -> int:
         say(f"{output.name}: the file name should end in .pdf", error=True)
         return EXIT_USAGE
     store = Store.open(user_data_dir(args.data_dir))
-    saved = plans(store)
-    chosen = [p for p in saved if p.name.casefold() == args.name.casefold()]
-    if not chosen:
-        names = ", ".join(f"“{p.name}”" for p in saved) or "none yet"
-        say(f"No plan is called “{args.name}”. Saved plans: {names}.", error=True)
+    plan = plan_named(store, args.name)
+    if plan is None:
         return EXIT_USAGE
-    content = load_content(content_dir(args.content_dir), base=shipped_content_dir())
-    activities = {a.id: a for a in content.culture.activities} if content.culture else {}
+    activities = activities_of(args)
     _app = pdf_application()
     from mnhsc_desktop.ui.shell.pdf import PORTRAIT, html_to_pdf
 
     try:
-        html_to_pdf(handout_html(chosen[0], activities), output, chosen[0].name, PORTRAIT)
+        html_to_pdf(handout_html(plan, activities), output, plan.name, PORTRAIT)
     except WriteFailed as error:
         say(str(error), error=True)
         return EXIT_FAILED
-    say(f"Wrote the handout for “{chosen[0].name}” to {output}.")
+    say(f"Wrote the handout for “{plan.name}” to {output}.")
     return EXIT_OK
 
 

@@ -41,31 +41,26 @@ def run(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace, store) -> int:
-    from mnhsc_desktop.core.content.content import load_content
+    from mnhsc_desktop.cli.culture import activities_of, plan_named
     from mnhsc_desktop.core.culture.pack_export import left_behind, write_pack
-    from mnhsc_desktop.core.culture.plans import plans
     from mnhsc_desktop.core.store.atomic import WriteFailed
-    from mnhsc_desktop.core.store.paths import content_dir, shipped_content_dir
 
-    chosen = [p for p in plans(store) if p.name.casefold() == args.name.casefold()]
-    if not chosen:
-        names = ", ".join(f"“{p.name}”" for p in plans(store)) or "none yet"
-        say(f"No plan is called “{args.name}”. Saved plans: {names}.", error=True)
+    plan = plan_named(store, args.name)
+    if plan is None:
         return EXIT_USAGE
-    content = load_content(content_dir(args.content_dir), base=shipped_content_dir())
-    activities = {a.id: a for a in content.culture.activities} if content.culture else {}
+    activities = activities_of(args)
     _app = pdf_application()
     from mnhsc_desktop.ui.culture.pack_commands import handout_bytes
 
     try:
-        members = write_pack(Path(args.output), store, chosen[0],
-                             handout_bytes(chosen[0], activities))  # fmt: skip
+        members = write_pack(Path(args.output), store, plan,
+                             handout_bytes(plan, activities))  # fmt: skip
     except WriteFailed as error:
         say(str(error), error=True)
         return EXIT_FAILED
     files = sum(1 for m in members if m.startswith("files/"))
-    say(f"Wrote “{chosen[0].name}” with its handout and {files} attached file(s) to {args.output}.")
-    for reason in left_behind(store, chosen[0]):
+    say(f"Wrote “{plan.name}” with its handout and {files} attached file(s) to {args.output}.")
+    for reason in left_behind(store, plan):
         say(f"  left out: {reason}")
     return EXIT_OK
 

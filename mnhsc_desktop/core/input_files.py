@@ -48,5 +48,16 @@ def read_bounded(path: Path, max_bytes: int) -> bytes:
         os.close(fd)
 
 
+def read_input(path: Path, max_bytes: int) -> bytes:
+    """A file the user chose, whole: as read_bounded, with a missing or unreadable file also
+    refused in words (InputRefused), so a reader has one thing to catch."""
+    try:
+        return read_bounded(Path(path), max_bytes)
+    except FileNotFoundError:
+        raise InputRefused("it does not exist") from None
+    except OSError as error:
+        raise InputRefused(f"it could not be read ({error.strerror or error})") from None
+
+
 def _size(count: int) -> str:
     return f"{count // (1024 * 1024)} MB" if count >= 1024 * 1024 else f"{count // 1024} KB"

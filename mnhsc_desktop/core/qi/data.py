@@ -8,7 +8,7 @@ import datetime as dt
 import io
 from pathlib import Path
 
-from mnhsc_desktop.core.input_files import InputRefused, read_bounded
+from mnhsc_desktop.core.input_files import InputRefused, read_input
 from mnhsc_desktop.core.revalidation.values import parse_date
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -16,12 +16,7 @@ MAX_BYTES = 10 * 1024 * 1024
 
 def read_measure(path: Path) -> list[tuple[dt.date, float]]:
     """The (date, value) pairs in date order; InputRefused (a clause with the row) otherwise."""
-    try:
-        raw = read_bounded(Path(path), MAX_BYTES)
-    except FileNotFoundError:
-        raise InputRefused("it does not exist") from None
-    except OSError as error:
-        raise InputRefused(f"it could not be read ({error.strerror or error})") from None
+    raw = read_input(Path(path), MAX_BYTES)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mnhsc_desktop.core.input_files import InputRefused, read_bounded
+from mnhsc_desktop.core.input_files import InputRefused, read_input
 from mnhsc_desktop.core.qi.projects import PREFIX, SECTION, save_project
 from mnhsc_desktop.core.store.store import Store
 
@@ -53,12 +53,7 @@ def read_shared(path: Path) -> SharedProject:
     from mnhsc_desktop.core.store import safe_json
     from mnhsc_desktop.core.store.state_schema import check_item
 
-    try:
-        raw = read_bounded(Path(path), MAX_BYTES)
-    except FileNotFoundError:
-        raise InputRefused("it does not exist") from None
-    except OSError as error:
-        raise InputRefused(f"it could not be read ({error.strerror or error})") from None
+    raw = read_input(Path(path), MAX_BYTES)
     try:
         data = safe_json.parse(raw).value
     except safe_json.InputRefused as refusal:

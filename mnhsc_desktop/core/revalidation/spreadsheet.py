@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from mnhsc_desktop.core.input_files import InputRefused, read_bounded
+from mnhsc_desktop.core.input_files import InputRefused, read_input
 from mnhsc_desktop.core.ladder.ladder import CODE_THEMES
 from mnhsc_desktop.core.revalidation.entries import (
     CpdEntry,
@@ -149,12 +149,7 @@ def read_table(path: Path) -> Rows:
     """The rows of a CSV or of an .xlsx's first sheet. Raises InputRefused (a clause saying
     why) for a file that cannot be read as a spreadsheet."""
     path = Path(path)
-    try:
-        data = read_bounded(path, MAX_BYTES)
-    except FileNotFoundError:
-        raise InputRefused("it does not exist") from None
-    except OSError as error:
-        raise InputRefused(f"it could not be read ({error.strerror or error})") from None
+    data = read_input(path, MAX_BYTES)
     if path.suffix.lower() in (".xlsx", ".xlsm") or data[:4] == b"PK\x03\x04":
         return _xlsx_rows(data)
     return _csv_rows(data)

@@ -111,9 +111,12 @@ class MeasuresPage(ProjectPage):
         options.addWidget(self.fix_after)
         self.screen = QCheckBox("Screen outliers")
         self.screen.setAccessibleName("Screen out very large moving ranges")
-        options.addWidget(self.screen)
+        more = QHBoxLayout()  # a second row: the page fits a 1200-wide window at 100%
+        chart_column.addLayout(more)
+        more.addWidget(self.screen)
         self.as_table = QCheckBox("Show as a tab&le")
-        options.addWidget(self.as_table)
+        more.addWidget(self.as_table)
+        more.addStretch(1)
         from mnhsc_desktop.ui.qi.mdc_icons import SummaryIcons
 
         self.icons = SummaryIcons()

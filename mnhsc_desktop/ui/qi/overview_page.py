@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from mnhsc_desktop.core.qi import projects as qp
 from mnhsc_desktop.ui.revalidation.sheets import OptionalDate
-from mnhsc_desktop.ui.shell.form_parts import text_box
+from mnhsc_desktop.ui.shell.form_parts import buddy_label, text_box
 
 
 class ProjectPage(QWidget):
@@ -67,14 +67,14 @@ class OverviewPage(ProjectPage):
         self.title = QLineEdit()
         self.title.setAccessibleName("Project title")
         self.title.setMaxLength(300)
-        form.addRow(self._label("T&itle:", self.title), self.title)
+        form.addRow(buddy_label("T&itle:", self.title), self.title)
         self.aim = text_box(3)
         self.aim.setAccessibleName("Aim")
         self.aim.setPlaceholderText(
             "What will improve, how much, by when: for example “95% of women on the postnatal "
             "ward get discharge information before 11:00 by June 2027”"
         )
-        form.addRow(self._label("Aim (&what, how much, by when):", self.aim), self.aim)
+        form.addRow(buddy_label("Aim (&what, how much, by when):", self.aim), self.aim)
         self.aim_check = QLabel()
         self.aim_check.setWordWrap(True)
         self.aim_check.setAccessibleName("Is the aim measurable")
@@ -82,12 +82,12 @@ class OverviewPage(ProjectPage):
         self.team = text_box(3)
         self.team.setAccessibleName("Team, one per line")
         self.team.setPlaceholderText("One per line: names or roles only (“Ward manager”)")
-        form.addRow(self._label("Team (names or roles onl&y):", self.team), self.team)
+        form.addRow(buddy_label("Team (names or roles onl&y):", self.team), self.team)
         self.status_box = QComboBox()
         self.status_box.setAccessibleName("Status")
         for key, words in qp.STATUSES.items():
             self.status_box.addItem(words, key)
-        form.addRow(self._label("Status:", self.status_box), self.status_box)
+        form.addRow(buddy_label("Status:", self.status_box), self.status_box)
         self.start = OptionalDate("Started")
         self.start.given.setText("Started on")
         form.addRow("", self.start)
@@ -103,7 +103,7 @@ class OverviewPage(ProjectPage):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.subjects.addItem(item)
-        form.addRow(self._label("Ladder su&bjects it exercises:", self.subjects), self.subjects)
+        form.addRow(buddy_label("Ladder su&bjects it exercises:", self.subjects), self.subjects)
 
         self.title.textEdited.connect(lambda _t: self.timer.start())
         self.title.editingFinished.connect(self.flush)
@@ -114,12 +114,6 @@ class OverviewPage(ProjectPage):
         self.start.changed.connect(self.flush)
         self.end.changed.connect(self.flush)
         self.subjects.itemChanged.connect(lambda _item: self.flush())
-
-    @staticmethod
-    def _label(text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text)
-        label.setBuddy(buddy)
-        return label
 
     def _check_aim(self) -> None:
         missing = qp.aim_missing(self.aim.toPlainText())

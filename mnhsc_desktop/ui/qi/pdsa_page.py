@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -28,8 +27,8 @@ from mnhsc_desktop.core.qi import projects as qp
 from mnhsc_desktop.core.qi.drivers import change_ideas
 from mnhsc_desktop.ui.qi.overview_page import ProjectPage
 from mnhsc_desktop.ui.revalidation.sheets import OptionalDate
-from mnhsc_desktop.ui.shell.form_parts import text_box
-from mnhsc_desktop.ui.shell.widgets import named_button
+from mnhsc_desktop.ui.shell.form_parts import buddy_label, text_box
+from mnhsc_desktop.ui.shell.widgets import named_button, side_column
 
 ID = Qt.ItemDataRole.UserRole
 FIELDS = (  # (field, label, lines)
@@ -60,12 +59,7 @@ class PdsaPage(ProjectPage):
     def __init__(self, host) -> None:
         super().__init__(host)
         self.cycle_id: str | None = None
-        outer = QVBoxLayout(self)
-        splitter = QSplitter()
-        outer.addWidget(splitter)
-        left = QWidget()
-        column = QVBoxLayout(left)
-        column.setContentsMargins(0, 0, 0, 0)
+        splitter, column = side_column(QVBoxLayout(self))
         self.list = QListWidget()
         self.list.setAccessibleName("PDSA cycles")
         self.list.setWordWrap(True)
@@ -81,7 +75,6 @@ class PdsaPage(ProjectPage):
         self.delete_button = named_button("Delete cycle…", "Delete PDSA cycle", self.delete)
         for button in (self.new_button, self.next_button, self.cpd_button, self.delete_button):
             column.addWidget(button)
-        splitter.addWidget(left)
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -91,10 +84,10 @@ class PdsaPage(ProjectPage):
         area_column.addLayout(form)
         self.title = QLineEdit()
         self.title.setAccessibleName("Cycle title")
-        form.addRow(self._label("T&itle:", self.title), self.title)
+        form.addRow(buddy_label("T&itle:", self.title), self.title)
         self.idea = QComboBox()
         self.idea.setAccessibleName("Change idea it tests")
-        form.addRow(self._label("Change idea it tests:", self.idea), self.idea)
+        form.addRow(buddy_label("Change idea it tests:", self.idea), self.idea)
         self.ramp = QLabel()
         self.ramp.setWordWrap(True)
         self.ramp.setAccessibleName("Ramp")
@@ -111,12 +104,12 @@ class PdsaPage(ProjectPage):
             box.setAccessibleName(text.replace("&", ""))
             box.textChanged.connect(self.timer.start)
             self.texts[field] = box
-            form.addRow(self._label(text + ":", box), box)
+            form.addRow(buddy_label(text + ":", box), box)
         self.act = QComboBox()
         self.act.setAccessibleName("Act: adopt, adapt or abandon")
         for key, words in qp.ACTS.items():
             self.act.addItem(words, key)
-        form.addRow(self._label("Act: adopt, adapt or abandon:", self.act), self.act)
+        form.addRow(buddy_label("Act: adopt, adapt or abandon:", self.act), self.act)
         area_column.addStretch(1)
         scroll.setWidget(self.form_area)
         splitter.addWidget(scroll)
@@ -129,12 +122,6 @@ class PdsaPage(ProjectPage):
         self.start.changed.connect(self.flush)
         self.end.changed.connect(self.flush)
         self.list.currentItemChanged.connect(self._chosen)
-
-    @staticmethod
-    def _label(text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text)
-        label.setBuddy(buddy)
-        return label
 
     # -- showing -------------------------------------------------------------------------------
     def load(self, value: dict[str, Any]) -> None:

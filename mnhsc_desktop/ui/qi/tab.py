@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QScrollArea,
-    QSplitter,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -28,7 +27,13 @@ from PySide6.QtWidgets import (
 
 from mnhsc_desktop.core.qi import projects as qp
 from mnhsc_desktop.core.store.store import Store
-from mnhsc_desktop.ui.shell.widgets import follow_store, heading, named_button, paragraph
+from mnhsc_desktop.ui.shell.widgets import (
+    follow_store,
+    heading,
+    named_button,
+    paragraph,
+    side_column,
+)
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -41,13 +46,7 @@ class QiTab(QWidget):
         self.store = store
         self.ladder = ladder
         self.key: str | None = None
-        outer = QHBoxLayout(self)
-        splitter = QSplitter()
-        outer.addWidget(splitter)
-
-        side = QWidget()
-        column = QVBoxLayout(side)
-        column.setContentsMargins(0, 0, 0, 0)
+        splitter, column = side_column(QHBoxLayout(self))
         self.list = QListWidget()
         self.list.setWordWrap(True)  # long titles wrap instead of hiding behind a scroll bar
         self.list.setMinimumWidth(self.fontMetrics().averageCharWidth() * 24)
@@ -71,7 +70,6 @@ class QiTab(QWidget):
         for button in (self.new_button, self.page_button, self.share_button, self.import_button,
                        self.delete_button):  # fmt: skip
             column.addWidget(button)
-        splitter.addWidget(side)
 
         self.stack = QStackedWidget()
         self.empty = QWidget()

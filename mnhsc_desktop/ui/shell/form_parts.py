@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QPlainTextEdit
+from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QWidget
 
 
 def qdate(day: dt.date) -> QDate:
@@ -54,3 +54,10 @@ def pdf_or_print_buttons(dialog: QDialog) -> QDialogButtonBox:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def buddy_label(text: str, buddy: QWidget) -> QLabel:
+    """A label that names `buddy` for screen readers and gives it its Alt+letter."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label

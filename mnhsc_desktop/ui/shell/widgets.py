@@ -158,3 +158,18 @@ def search_box(name: str, placeholder: str = "") -> QLineEdit:
     for clear in box.findChildren(QToolButton):
         clear.setAccessibleName("Clear search")
     return box
+
+
+def side_column(layout) -> tuple:
+    """A splitter filling `layout`, with a plain column on its left for a list and the buttons
+    under it (the shape of every "list on the left, details on the right" page): the splitter,
+    and the column to fill."""
+    from PySide6.QtWidgets import QSplitter
+
+    splitter = QSplitter()
+    layout.addWidget(splitter)
+    side = QWidget()
+    column = QVBoxLayout(side)
+    column.setContentsMargins(0, 0, 0, 0)
+    splitter.addWidget(side)
+    return splitter, column
