@@ -161,6 +161,7 @@ def test_no_two_controls_answer_to_the_same_alt_letter(make_window) -> None:
     views = [(index, None) for index in range(window.tabs.count())]
     views.append((3, lambda: window.culture_tab.sides.setCurrentWidget(window.culture_tab.planner)))
     views.append((1, lambda: window.calendar_tab.grid_button.setChecked(True)))  # the grid
+    views.append((3, lambda: window.culture_tab.sides.setCurrentWidget(window.culture_tab.pulse)))
     for page in range(1, 8):  # each requirement's page of the Revalidation tab
         views.append((4, lambda page=page: window.revalidation_tab.show_requirement(page + 1)))
     from mnhsc_desktop.core.qi.projects import add_project

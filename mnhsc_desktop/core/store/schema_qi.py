@@ -1,5 +1,6 @@
-"""The schema of one QI project ("qi" section, "project/<id>"): checked on load and on import
-like every other item, so a chart or a diagram is never handed a shape it cannot draw."""
+"""The schema of one QI project ("qi" section, "project/<id>") and of one team pulse ("pulse"
+section, "pulse/<id>"): checked on load and on import like every other item, so a chart or a
+diagram is never handed a shape it cannot draw."""
 
 from __future__ import annotations
 
@@ -107,3 +108,21 @@ PROJECT = record(
         "changed_at": stamp,
     },
 )
+
+
+def _counts(value: Any) -> str | None:
+    if not isinstance(value, dict) or len(value) > 6:
+        return "not a set of counts"
+    for question, counts in value.items():
+        if why := text(40)(question) or list_of(whole(0, 1_000_000), 5)(counts):
+            return why
+        if len(counts) != 5:
+            return "not five counts"
+    return None
+
+
+PULSE = record(
+    {"team": text(), "date": iso_date, "questions": list_of(text(40), 6), "counts": _counts,
+     "responses": whole(0, 1_000_000)},
+    {"session": text(), "closed": boolean},
+)  # fmt: skip

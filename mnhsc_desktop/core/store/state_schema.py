@@ -31,14 +31,14 @@ from mnhsc_desktop.core.store.checks import (  # re-exported: readers of the sch
     text,
     whole,
 )
-from mnhsc_desktop.core.store.schema_qi import PROJECT
+from mnhsc_desktop.core.store.schema_qi import PROJECT, PULSE
 from mnhsc_desktop.core.text import printable
 
 __all__ = ["FUTURE_SKEW", "Check", "parse_stamp", "plain"]
 
 SCHEMA_VERSION = 1
 # Every section is a JSON object; features own their section and keep their keys inside it.
-SECTIONS = ("window", "profile", "calendar", "ladder", "culture", "portfolio", "qi")
+SECTIONS = ("window", "profile", "calendar", "ladder", "culture", "portfolio", "qi", "pulse")
 # How each section of the state is named to a user when it has to be mentioned.
 SECTION_NAMES = {
     "window": "window size and last tab",
@@ -48,6 +48,7 @@ SECTION_NAMES = {
     "culture": "your culture activity log and session plans",
     "portfolio": "your revalidation portfolio",
     "qi": "your QI projects",
+    "pulse": "team pulses (counts only)",
 }
 
 
@@ -212,6 +213,7 @@ RULES: dict[tuple[str, str], Check] = {
         for name in ("discussion", "health_and_character", "indemnity", "confirmation", "settings")
     },
     ("qi", "project/"): PROJECT,
+    ("pulse", "pulse/"): PULSE,
 }
 
 
@@ -276,6 +278,7 @@ def describe(section: str, key: str) -> str:
         ("portfolio", "feedback"): "a piece of feedback",
         ("portfolio", "account"): "a reflective account",
         ("qi", "project"): "a QI project",
+        ("pulse", "pulse"): "a team pulse",
     }.get(
         (section, kind), f"{section}: {key}" if key != "*" else SECTION_NAMES.get(section, section)
     )

@@ -14,7 +14,9 @@ from typing import Any
 from mnhsc_desktop.core.store.state_schema import SECTION_NAMES, describe
 
 LIMIT = 50  # the issue asks for at least 20
-NOT_UNDONE = ("window",)
+# The window's size is not a change anyone would undo; a pulse response must never be (undoing
+# it would show what the last person answered).
+NOT_UNDONE = ("window", "pulse")
 ABSENT = None  # update() removes a key given None: the value before a key existed
 
 

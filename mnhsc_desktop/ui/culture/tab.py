@@ -175,6 +175,13 @@ class CultureTab(QWidget):
         self.planner.run_requested.connect(self.run_plan)
         self.planner.handout_requested.connect(self.handout)
         self.sides.addTab(self.planner, "Sessio&n plan")
+        from mnhsc_desktop.ui.culture.pulse_page import PulsePage
+
+        self.pulse = PulsePage(
+            self.store, lambda: self.planner.plan.name if self.planner.plan else ""
+        )
+        self.pulse.status.connect(self.status.emit)
+        self.sides.addTab(self.pulse, "Team pulse")
         splitter.addWidget(self.sides)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
