@@ -26,7 +26,7 @@ from mnhsc_desktop.ui.shell.app import app_icon, make_application
 from mnhsc_desktop.ui.shell.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
-SHOTS = {"home": 0, "calendar": 1, "ladder": 2, "culture": 3, "revalidation": 4}
+SHOTS = {"home": 0, "calendar": 1, "ladder": 2, "culture": 3, "revalidation": 4, "qi-projects": 5}
 
 
 def settle(app, seconds: float = 0.3) -> None:
@@ -66,6 +66,35 @@ def fill_portfolio(store) -> None:
         Account(new_id(), ago(480), "PROMPT study day", "Closed-loop communication",
                 "I repeat back instructions", "preserve-safety"),
     ])  # fmt: skip
+
+
+def fill_project(store) -> None:
+    """A discharge project a few months in: drivers, two PDSA cycles, a measure with a shift."""
+    from mnhsc_desktop.core.qi import drivers
+    from mnhsc_desktop.core.qi import projects as qp
+
+    key = qp.add_project(store, "Discharge information before 11:00")
+    value = qp.project(store, key)
+    lines, at = drivers.add_below([], None, "Discharge planning starts early")
+    lines, at = drivers.add_child(lines, at, "Plan discharge on admission")
+    lines, at = drivers.add_child(lines, at, "Discharge checklist at the 08:00 huddle")
+    first, second = qp.empty_cycle(lines[2]["id"]), qp.empty_cycle(lines[2]["id"])
+    first |= {"title": "Checklist on one bay", "start": "2026-03-02", "act": "adapt"}
+    second |= {"title": "Checklist on the whole ward", "start": "2026-04-06", "act": "adopt",
+               "follows": first["id"]}  # fmt: skip
+    measure = qp.empty_measure("% discharged before 11:00") | {
+        "unit": "%", "target": 95.0, "chart": "xmr",
+        "definition": "Women discharged each week whose discharge information was given "
+                      "before 11:00, divided by all discharges that week.",
+    }  # fmt: skip
+    values = [42, 45, 40, 47, 44, 41, 46, 43, 48, 44, 45, 52, 58, 61, 63, 60, 66, 64, 68, 65, 70]
+    measure["data"] = [[(dt.date(2026, 1, 5) + dt.timedelta(weeks=n)).isoformat(), float(v)]
+                       for n, v in enumerate(values)]  # fmt: skip
+    qp.save_project(store, key, value | {
+        "aim": "95% of women on the postnatal ward get discharge information before 11:00 by "
+               "June 2027", "team": ["Ward manager", "Postnatal midwife"], "status": "active",
+        "drivers": lines, "cycles": [first, second], "measures": [measure],
+    })  # fmt: skip
 
 
 def main() -> int:
@@ -125,6 +154,11 @@ def main() -> int:
                 fill_portfolio(window.store)
                 window.revalidation_tab.show_requirement(2)
                 app.processEvents()
+            if name == "qi-projects":  # a QI lead reading her chart
+                fill_project(window.store)
+                window.qi_tab.refresh()
+                window.qi_tab.show_page(window.qi_tab.measures)
+                settle(app)
             if name == "calendar":  # what a clinician does first: find a session
                 window.calendar_tab.search.setText("hypo")
                 window.calendar_tab.table.selectRow(0)
