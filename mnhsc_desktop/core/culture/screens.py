@@ -20,6 +20,16 @@ class ScreenInfo:
                                                               if self.primary else "")  # fmt: skip
 
 
+def unique_names(names: list[str]) -> list[str]:
+    """A name for each screen that no other has: two X screens, or two monitors of one model,
+    can report the same name; the second becomes "screen 2" (its place in the list)."""
+    found: list[str] = []
+    for number, name in enumerate(names, start=1):
+        name = name or "Screen"
+        found.append(f"{name} {number}" if name in found else name)
+    return found
+
+
 def setup_key(screens: list[ScreenInfo]) -> str:
     """The same screens plugged in give the same key, whatever order the system lists them."""
     return "|".join(sorted(f"{s.name}:{s.width}x{s.height}" for s in screens))[:250]

@@ -18,7 +18,13 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from mnhsc_desktop.core.culture.plans import Plan
-from mnhsc_desktop.core.culture.screens import ScreenInfo, after_change, choose, setup_key
+from mnhsc_desktop.core.culture.screens import (
+    ScreenInfo,
+    after_change,
+    choose,
+    setup_key,
+    unique_names,
+)
 from mnhsc_desktop.core.culture.session_clock import RunClock
 from mnhsc_desktop.ui.culture.run_mode import RunWindow, _font
 from mnhsc_desktop.ui.shell.widgets import escape, named_button
@@ -28,9 +34,12 @@ BACK_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Up)
 
 
 def system_screens() -> list[tuple[ScreenInfo, object]]:
+    """The screens plugged in now, each named so that no two share a name."""
     primary = QGuiApplication.primaryScreen()
-    return [(ScreenInfo(s.name() or f"Screen {n + 1}", s.size().width(), s.size().height(),
-                        s is primary), s) for n, s in enumerate(QGuiApplication.screens())]  # fmt: skip
+    screens = QGuiApplication.screens()
+    names = unique_names([screen.name() for screen in screens])
+    return [(ScreenInfo(name, s.size().width(), s.size().height(), s is primary), s)
+            for name, s in zip(names, screens, strict=True)]  # fmt: skip
 
 
 class PresenterWindow(QWidget):

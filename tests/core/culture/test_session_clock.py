@@ -5,7 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from mnhsc_desktop.core.culture.plans import Plan, PlanItem
-from mnhsc_desktop.core.culture.screens import ScreenInfo, after_change, choose, setup_key
+from mnhsc_desktop.core.culture.screens import (
+    ScreenInfo,
+    after_change,
+    choose,
+    setup_key,
+    unique_names,
+)
 from mnhsc_desktop.core.culture.session_clock import RunClock
 
 PLAN = Plan("p", "Huddle", (PlanItem("free", "Welcome", 5), PlanItem("free", "Film", 20),
@@ -48,3 +54,7 @@ def test_a_screen_unplugged_mid_session_moves_its_view_to_one_that_is_left() -> 
     assert after_change(SCREENS[:1], "HDMI-1", "eDP-1") == ("eDP-1", None)
     assert after_change(SCREENS[1:], "HDMI-1", "eDP-1") == ("HDMI-1", None)
     assert after_change(SCREENS, "eDP-1", None) == ("eDP-1", "HDMI-1")  # plugged back in
+
+
+def test_screens_of_the_same_name_get_names_of_their_own() -> None:
+    assert unique_names(["screen", "screen", ""]) == ["screen", "screen 2", "Screen"]
