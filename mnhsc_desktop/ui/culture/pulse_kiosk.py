@@ -127,10 +127,12 @@ class PulseKiosk(QWidget):
     def closeEvent(self, event) -> None:
         """Only with the facilitator's yes: a participant cannot wander into the rest of the app."""
         if not self.leaving:
+            no = QMessageBox.StandardButton.No  # the default: Esc then Enter by a participant
             answer = QMessageBox.question(
                 self, "End the pulse?",
                 "For the facilitator: end the pulse and go back to the app? The answers given so "
                 "far are kept (counts only). Choose No to carry on collecting.",
+                QMessageBox.StandardButton.Yes | no, no,
             )  # fmt: skip
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()

@@ -109,6 +109,7 @@ class PulsePage(QWidget):
         self.kiosk = None
         splitter, column = side_column(QHBoxLayout(self))
         self.list = QListWidget()
+        self.list.setWordWrap(True)
         self.list.setAccessibleName("Team pulses")
         column.addWidget(self.list, 1)
         self.start_button = named_button("Start a pulse…", "Start a team pulse", self.start)
@@ -132,6 +133,8 @@ class PulsePage(QWidget):
 
         self.chart = ChartView()
         self.chart.setMinimumSize(300, 160)  # the tab keeps fitting small screens
+        self.chart.empty_text = ("The team's trend appears here once its pulses have at least "
+                                 f"{tp.SMALLEST_SHOWN} responses each.")  # fmt: skip
         self.chart.setAccessibleName("The team's trend, % agreeing, pulse by pulse")
         detail.addWidget(self.chart, 1)
         splitter.addWidget(right)
@@ -172,7 +175,10 @@ class PulsePage(QWidget):
                                  "each person answers a few statements anonymously on this "
                                  "laptop, and the team sees its results here.</p>")  # fmt: skip
             self.chart.show_chart(None, "", "", [])
+            self.statement.hide()
             return
+        self.statement.show()
+        self.continue_button.setEnabled(not pulse.closed)  # an ended pulse takes no more answers
         self.results.setHtml(results_html(pulse))
         self.statement.clear()
         for question in pulse.questions:
@@ -211,6 +217,11 @@ class PulsePage(QWidget):
 
         self.kiosk = PulseKiosk(self.store, key)
         self.kiosk.finished.connect(lambda: (tp.close_pulse(self.store, key), self.refresh(key)))
+        # The whole screen, above the app, even where no window manager enforces full screen.
+        self.kiosk.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
+        screen = self.screen()
+        if screen is not None:
+            self.kiosk.setGeometry(screen.geometry())
         self.kiosk.showFullScreen()
 
     def pdf(self) -> None:

@@ -22,6 +22,9 @@ class ChartView(QWidget):
         super().__init__()
         self.plot: QRectF | None = None
         self.chart, self.title, self.unit, self.markers, self.target = None, "", "", [], None
+        self.empty_text = (
+            "No data yet: type dates and values in the grid, or paste them from Excel."
+        )
         self.setMinimumSize(420, 300)
         self.setAccessibleName("Chart")
         self.setAccessibleDescription("The signals are listed in words beneath the chart; "
@@ -38,10 +41,11 @@ class ChartView(QWidget):
         painter.fillRect(self.rect(), Qt.GlobalColor.white)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.chart is None:
-            painter.drawText(QRectF(self.rect()).adjusted(12, 12, -12, -12),
-                             int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap),
-                             "No data yet: type dates and values in the grid, or paste them "
-                             "from Excel.")  # fmt: skip
+            painter.drawText(
+                QRectF(self.rect()).adjusted(12, 12, -12, -12),
+                int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap),
+                self.empty_text,
+            )
         else:
             self.plot = paint_chart(painter, QRectF(self.rect()).adjusted(8, 8, -8, -8), self.chart,
                         self.title, self.unit, self.markers, max_lines=6, target=self.target,
