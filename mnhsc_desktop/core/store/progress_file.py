@@ -26,7 +26,8 @@ PERSONAL_SECTIONS = (
     "calendar",
     "culture",
     "portfolio",
-)  # not "window": that is per PC
+    "qi",
+)  # not "window": that is per PC; not "pulse": a team's counts, not a person's progress
 MAX_BYTES = 50 * 1024 * 1024
 
 

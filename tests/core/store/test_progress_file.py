@@ -63,6 +63,21 @@ def test_the_revalidation_portfolio_travels_too(ward_a: Store, ward_b: Store, tm
     assert ward_b.get("portfolio", "indemnity")["provider"] == "My employer"
 
 
+def test_qi_projects_travel_too_and_the_newer_edit_wins(
+    ward_a: Store, ward_b: Store, tmp_path
+) -> None:
+    from mnhsc_desktop.core.qi import projects as qp
+
+    key = qp.add_project(ward_a, "Discharge before 11")
+    apply_progress_import(ward_b, carry(ward_a, ward_b, tmp_path))
+    assert qp.project(ward_b, key)["title"] == "Discharge before 11"
+    qp.save_project(ward_a, key, qp.project(ward_a, key) | {"aim": "95% by June 2027"})
+    plan = carry(ward_a, ward_b, tmp_path)
+    assert len(plan.updated) == 1
+    apply_progress_import(ward_b, plan)
+    assert qp.project(ward_b, key)["aim"] == "95% by June 2027"
+
+
 def test_the_newer_change_wins_and_histories_join(
     ward_a: Store, ward_b: Store, tmp_path: Path
 ) -> None:
