@@ -6,6 +6,8 @@ from __future__ import annotations
 
 def fold(text: str) -> str:
     """Lower-case and strip accents, so "cafe" finds "Café" and "Ysbyty" finds "YSBYTY"."""
+    if text.isascii():  # most text: no accents to strip, and no letter-by-letter loop (20,000
+        return text.lower()  # events' search text is folded when a calendar loads)
     import unicodedata
 
     decomposed = unicodedata.normalize("NFKD", text.casefold())
