@@ -1,4 +1,5 @@
-"""One search across the whole app: calendar events, QI subjects and resources, culture activities.
+"""One search across the whole app: calendar events, QI subjects and resources, culture
+activities, and the user's own QI projects.
 
 Ranked so that what people mean comes first: a title that starts with the words, then titles
 containing them at a word start, then anywhere in the title, then only in the details. Case and
@@ -12,12 +13,13 @@ from dataclasses import dataclass, field
 
 from mnhsc_desktop.core.text import fold
 
-KIND_ORDER = {"event": 0, "subject": 1, "resource": 2, "activity": 3}
+KIND_ORDER = {"event": 0, "subject": 1, "resource": 2, "activity": 3, "project": 4}
 KIND_LABELS = {
     "event": "Calendar",
     "subject": "QI subjects",
     "resource": "QI resources",
     "activity": "Culture activities",
+    "project": "My QI projects",
 }
 
 
@@ -155,4 +157,20 @@ def build_index(content, store) -> SearchIndex:
                     (*activity.prompts, activity.notes),
                 )
             )
+    entries += _projects(store)
     return SearchIndex(entries)
+
+
+def _projects(store) -> list[SearchItem]:
+    """The user's QI projects: found by their title, aim, team, drivers, cycles and measures."""
+    from mnhsc_desktop.core.qi.projects import STATUSES, projects
+
+    found = []
+    for key, value in projects(store):
+        words = [value.get("aim", ""), *value.get("team", [])]
+        words += [line["text"] for line in value.get("drivers", [])]
+        words += [c.get("title", "") for c in value.get("cycles", [])]
+        words += [m["name"] for m in value.get("measures", [])]
+        status = STATUSES.get(value.get("status", ""), "")
+        found.append(item("project", key, value["title"], f"QI project · {status}", words))
+    return found

@@ -186,7 +186,7 @@ class MainWindow(WindowMenus, FileCommands, QMainWindow):
         return suggestion(self.content.culture.activities, self.store)
 
     def _forget_search_index(self, change) -> None:
-        if change.section == "calendar":
+        if change.section in ("calendar", "qi"):
             self._search_index = None
 
     def search_index(self):
@@ -218,6 +218,10 @@ class MainWindow(WindowMenus, FileCommands, QMainWindow):
                 self.ladder_tab.resources.setFocus()
         elif entry.kind == "activity":
             self.show_activity(entry.key)
+        elif entry.kind == "project":
+            self.tabs.setCurrentWidget(self.qi_host)
+            self.qi_tab.select(entry.key)
+            self.qi_tab.list.setFocus()
 
     def _make_calendar_tab(self):
         from mnhsc_desktop.ui.calendar.tab import CalendarTab

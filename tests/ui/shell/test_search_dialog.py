@@ -42,6 +42,20 @@ def test_a_subject_and_a_resource_open_on_the_ladder(make_window, qtbot, monkeyp
     assert window.ladder_tab.selected_resource().id == "register-lifeqi"
 
 
+def test_a_qi_project_is_found_by_its_aim_and_opens_in_its_tab(
+    make_window, qtbot, monkeypatch
+) -> None:
+    from mnhsc_desktop.core.qi import projects as qp
+
+    window = make_window()
+    qp.add_project(window.store, "Another project")
+    key = qp.add_project(window.store, "Discharge before 11")
+    qp.save_project(window.store, key, qp.project(window.store, key) | {"aim": "Postnatal wards"})
+    run_search(window, qtbot, monkeypatch, "postnatal wards")
+    assert window.tabs.currentIndex() == 5 and window.qi_tab.key == key
+    assert window.qi_tab.list.hasFocus()
+
+
 def test_group_headings_are_drawn_readable(make_window, qtbot) -> None:
     """The headings were drawn as disabled items: grey at about 1.9:1 on white. This measures
     the pixels actually painted, not the colour asked for."""
