@@ -352,7 +352,11 @@ def test_a_long_import_reads_off_the_window_and_cancel_changes_nothing(
     timer.stop()
     assert len(plan.new) == 3000, "read to the end when not cancelled"
     gaps = [later - earlier for earlier, later in itertools.pairwise(stamps)]
-    assert len(stamps) > 3 and max(gaps) < 0.25, "the window kept running while it was read"
+    # Not a timing budget (benchmarks/calendar.py holds the 50 ms one, side by side): a window
+    # blocked by the read would show one gap as long as the read itself. On a busy machine a
+    # single 259 ms pause failed a fixed 250 ms limit here, so the test compares with the read.
+    whole = stamps[-1] - stamps[0] if stamps else 0.0
+    assert len(stamps) > 3 and max(gaps) < whole / 2, "the window kept running while it was read"
 
 
 def test_change_or_delete_one_occurrence_or_this_and_following(tab, monkeypatch) -> None:
