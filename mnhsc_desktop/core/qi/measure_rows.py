@@ -77,8 +77,7 @@ def read_rows(rows: Rows) -> RowsRead:
     """The (date, value) pairs of `rows`, or every row that is wrong and why."""
     found = RowsRead()
     seen: dict[dt.date, int] = {}
-    cells_rows = [(n, [c for c in row]) for n, row in rows]
-    for index, (number, cells) in enumerate(cells_rows):
+    for index, (number, cells) in enumerate(rows):
         if not any(str(c).strip() for c in cells if c is not None):
             continue
         if len(found.rows) + len(found.refused) >= MAX_ROWS:

@@ -170,8 +170,22 @@ def merge_rows(
     return measure, added, replaced
 
 
-def cycles_of_idea(project_value: dict[str, Any], idea_id: str) -> list[dict[str, Any]]:
-    return [c for c in project_value.get("cycles", []) if c.get("idea") == idea_id]
+def numbered(value: dict[str, Any]) -> list[tuple[int, dict[str, Any]]]:
+    """Cycles in date order (the same day: as added), numbered as the list, the chart's markers
+    and the project page all number them."""
+    order = sorted(enumerate(value.get("cycles", [])),
+                   key=lambda at: (at[1].get("start") or "9999", at[0]))  # fmt: skip
+    return [(number, cycle) for number, (_at, cycle) in enumerate(order, start=1)]
+
+
+def markers_of(value: dict[str, Any], measure: dict[str, Any]) -> list[tuple[dt.date, str]]:
+    """PDSA cycles (by their start) and the measure's notes, in date order, for its chart."""
+    found = [(dt.date.fromisoformat(c["start"]), f"PDSA {n}: {c.get('title') or 'untitled'}")
+             for n, c in numbered(value) if c.get("start")]  # fmt: skip
+    for note in measure.get("notes", []):
+        kind = "astronomical point" if note.get("astronomical") else "note"
+        found.append((dt.date.fromisoformat(note["date"]), f"{kind}: {note['text']}"))
+    return sorted(found, key=lambda m: m[0])
 
 
 def empty_cycle(idea: str = "", follows: str = "") -> dict[str, Any]:

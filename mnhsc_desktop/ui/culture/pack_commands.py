@@ -54,7 +54,7 @@ def export_pack(parent: QWidget, store, activities, preferred=None) -> str | Non
     """What to say in the status bar; None when cancelled or a message said why not."""
     from mnhsc_desktop.core.culture.pack_export import attached_files, left_behind, write_pack
     from mnhsc_desktop.core.store.atomic import WriteFailed
-    from mnhsc_desktop.ui.shell.file_choice import ask_save_path
+    from mnhsc_desktop.ui.shell.file_choice import ask_save_path, file_stem
 
     plan = choose_plan(parent, store, preferred)
     if plan is None:
@@ -68,8 +68,8 @@ def export_pack(parent: QWidget, store, activities, preferred=None) -> str | Non
         )  # fmt: skip
         if answer != QMessageBox.StandardButton.Yes:
             return None
-    name = "".join(c if c.isalnum() else "-" for c in plan.name.lower()).strip("-")[:60]
-    path = ask_save_path(parent, "Export session pack", f"{name or 'session'}{SUFFIX}", FILTER,
+    suggested = f"{file_stem(plan.name, 'session')}{SUFFIX}"
+    path = ask_save_path(parent, "Export session pack", suggested, FILTER,
                          SUFFIX)  # fmt: skip
     if path is None:
         return None

@@ -151,8 +151,16 @@ class Session(QObject):
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
         app = QGuiApplication.instance()
-        app.screenAdded.connect(lambda _s: self.screens_changed())
-        app.screenRemoved.connect(lambda _s: QTimer.singleShot(0, self.screens_changed))
+        # Methods, not lambdas: the connections go with the session (a lambda would keep every
+        # ended session alive, answering to screens for the rest of the day).
+        app.screenAdded.connect(self._screen_added)
+        app.screenRemoved.connect(self._screen_removed)
+
+    def _screen_added(self, _screen) -> None:
+        self.screens_changed()
+
+    def _screen_removed(self, _screen) -> None:
+        QTimer.singleShot(0, self.screens_changed)  # once Qt has moved the windows off it
 
     # -- screens -----------------------------------------------------------------------------
     def start(self, audience: str | None = None) -> None:
@@ -223,6 +231,9 @@ class Session(QObject):
         if self.ended:
             return
         self.ended = True
+        app = QGuiApplication.instance()
+        app.screenAdded.disconnect(self._screen_added)
+        app.screenRemoved.disconnect(self._screen_removed)
         self.timer.stop()
         self.room.close()
         self.presenter.close()

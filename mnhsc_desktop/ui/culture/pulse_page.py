@@ -233,7 +233,9 @@ class PulsePage(QWidget):
         if not pulse.shown:
             QMessageBox.information(self, "Results withheld", pulse.withheld_words())
             return
-        name = f"pulse-{pulse.team}-{pulse.date.isoformat()}.pdf".replace(" ", "-")
+        from mnhsc_desktop.ui.shell.file_choice import file_stem
+
+        name = f"{file_stem(f'pulse {pulse.team} {pulse.date}', 'pulse')}.pdf"
         if message := print_or_save_html(self, results_html(pulse), "pdf", "Team pulse", name,
                                          f"Team pulse: {pulse.team}"):  # fmt: skip
             self.status.emit(message)

@@ -5,6 +5,7 @@ until it is, so the chart never shows half a row."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -31,19 +32,24 @@ class DataGrid(QTableWidget):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.horizontalHeader().setStretchLastSection(True)
         self.itemChanged.connect(self._edited)
+        # Rows typed but not kept yet (half typed, or not a date and a number): a change made
+        # elsewhere must not redraw the grid over them (see MeasuresPage._show_measure).
+        self.unsaved: set[int] = set()
+        self.measure_id: str | None = None
         remove = QShortcut(QKeySequence.StandardKey.Delete, self,
                            context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
         remove.activated.connect(self.remove_chosen)
 
     def show_rows(self, data: list[list[Any]], rebase: set[str] | None = None,
-                  notes: list[dict] = ()) -> None:  # fmt: skip
+                  notes: list[dict] = (), measure_id: str | None = None) -> None:  # fmt: skip
         """The values, and beside each what the chart marks there: new limits, a note."""
+        self.unsaved, self.measure_id = set(), measure_id
         said = {n["date"]: ("astronomical: " if n.get("astronomical") else "") + n["text"]
                 for n in notes}  # fmt: skip
         self.blockSignals(True)
         self.setRowCount(len(data) + 1)
         for row, (day, value) in enumerate(data):
-            date_item = QTableWidgetItem(uk_date(_day(day), weekday=False))
+            date_item = QTableWidgetItem(uk_date(dt.date.fromisoformat(day), weekday=False))
             date_item.setData(STORED, day)
             self.setItem(row, 0, date_item)
             self.setItem(row, 1, QTableWidgetItem(f"{value:g}"))
@@ -77,12 +83,17 @@ class DataGrid(QTableWidget):
         half_typed = not date_text.strip() or not value_item.text().strip()
         if half_typed and date_item.data(STORED) is None:
             self._say("")  # a new row half typed: wait for the other cell
+            if date_text.strip() or value_item.text().strip():
+                self.unsaved.add(row)
+            else:
+                self.unsaved.discard(row)
             return
         try:
             day = parse_date(date_text)
             value = parse_value(value_item.text())
         except ValueError as error:
             self._say(f"Row {row + 1} is not kept yet: {error}.")
+            self.unsaved.add(row)
             return
         self._say("")
         m = self.page.measure()
@@ -93,7 +104,12 @@ class DataGrid(QTableWidget):
         iso = day.isoformat()
         if iso in data and iso != was:
             self._say(f"Row {row + 1}: {day:%d/%m/%Y} is already in the grid; change that row.")
+            self.unsaved.add(row)
             return
+        self.unsaved.discard(row)
+        self.blockSignals(True)
+        date_item.setData(STORED, iso)  # this row is that date now, even before a redraw
+        self.blockSignals(False)
         data[iso] = value
         self.page.change_measure(m | {"data": [[d, data[d]] for d in sorted(data)]})
 
@@ -112,9 +128,3 @@ class DataGrid(QTableWidget):
             data = [row for row in m.get("data", []) if row[0] not in days]
             self.page.change_measure(m | {"data": data},
                                      f"Removed {len(days)} value(s). Edit > Undo brings them back.")  # fmt: skip
-
-
-def _day(iso: str):
-    import datetime as dt
-
-    return dt.date.fromisoformat(iso)

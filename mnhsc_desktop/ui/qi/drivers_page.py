@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
+    QMessageBox,
     QScrollArea,
     QSplitter,
     QTreeWidget,
@@ -194,7 +195,13 @@ class DriversPage(ProjectPage):
             return
         lines, focus = drivers.remove(self.lines, at)
         gone = len(self.lines) - len(lines)
-        self._keep(lines, focus, f"Removed {gone} line(s). Edit > Undo brings them back.")
+        under = f" and the {gone - 1} line(s) under it" if gone > 1 else ""
+        answer = QMessageBox.question(
+            self, "Remove this line?",
+            f"Remove “{self.lines[at]['text'][:80]}”{under}? Edit > Undo brings it back.",
+        )  # fmt: skip
+        if answer == QMessageBox.StandardButton.Yes:
+            self._keep(lines, focus, f"Removed {gone} line(s). Edit > Undo brings them back.")
 
     def _apply(self, operation) -> None:
         at = self._at()

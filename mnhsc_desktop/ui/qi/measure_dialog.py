@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from mnhsc_desktop.core.qi import projects as qp
 from mnhsc_desktop.core.store.schema_qi import MAX_VALUE
-from mnhsc_desktop.ui.shell.form_parts import save_buttons, text_box
+from mnhsc_desktop.ui.shell.form_parts import discard_ok, save_buttons, text_box
 
 
 def _choices(options: dict[str, str], current: str, name: str) -> QComboBox:
@@ -89,6 +89,11 @@ class MeasureDialog(QDialog):
         self.problem.setAccessibleName("Problem")
         layout.addWidget(self.problem)
         layout.addWidget(save_buttons(self))
+        self.initial = self.value()
+
+    def reject(self) -> None:
+        if discard_ok(self, self.value() != self.initial):
+            super().reject()
 
     def accept(self) -> None:
         if not self.name.text().strip():

@@ -26,22 +26,11 @@ from PySide6.QtWidgets import (
 from mnhsc_desktop.core.calendar.events import uk_date
 from mnhsc_desktop.core.qi import projects as qp
 from mnhsc_desktop.core.qi.measure_rows import RowsRead, read_rows, rows_from_text
+from mnhsc_desktop.core.qi.projects import markers_of
 from mnhsc_desktop.ui.qi.chart_view import ChartView, PointsTable
 from mnhsc_desktop.ui.qi.data_grid import DataGrid
 from mnhsc_desktop.ui.qi.overview_page import ProjectPage
-from mnhsc_desktop.ui.shell.widgets import named_button
-
-
-def markers_of(value: dict[str, Any], measure: dict[str, Any]) -> list[tuple[dt.date, str]]:
-    """PDSA cycles (by their start) and the measure's notes, in date order, for the chart."""
-    from mnhsc_desktop.ui.qi.pdsa_page import numbered
-
-    found = [(dt.date.fromisoformat(c["start"]), f"PDSA {n}: {c.get('title') or 'untitled'}")
-             for n, c in numbered(value) if c.get("start")]  # fmt: skip
-    for note in measure.get("notes", []):
-        kind = "astronomical point" if note.get("astronomical") else "note"
-        found.append((dt.date.fromisoformat(note["date"]), f"{kind}: {note['text']}"))
-    return sorted(found, key=lambda m: m[0])
+from mnhsc_desktop.ui.shell.widgets import escape, named_button
 
 
 class MeasuresPage(ProjectPage):
@@ -187,7 +176,7 @@ class MeasuresPage(ProjectPage):
         self.about.setText(
             f"<b>{qp.MEASURE_KINDS.get(m.get('kind'), '')} measure.</b> "
             f"{qp.DIRECTIONS.get(m.get('direction'), '')}{target}. "
-            + (_escape(m.get("definition", "")) or "No operational definition yet (Edit measure).")
+            + (escape(m.get("definition", "")) or "No operational definition yet (Edit measure).")
         )
         for widget in (self.chart_type, self.fix_after, self.screen):
             widget.blockSignals(True)
@@ -199,7 +188,9 @@ class MeasuresPage(ProjectPage):
         xmr = m.get("chart") == "xmr"
         for widget in (self.rebase_button, self.fix_after, self.screen):
             widget.setVisible(xmr)
-        self.grid.show_rows(m.get("data", []), set(m.get("rebase", [])), m.get("notes", []))
+        if not (self.grid.unsaved and self.grid.measure_id == m["id"]):  # never over typing
+            self.grid.show_rows(m.get("data", []), set(m.get("rebase", [])), m.get("notes", []),
+                                m["id"])  # fmt: skip
         chart = qp.chart_of(m)
         kind = qp.CHART_TYPES[m.get("chart", "run")]
         self.chart_view.show_chart(chart, f"{m['name']}: {kind}", m.get("unit", ""),
@@ -355,7 +346,3 @@ class MeasuresPage(ProjectPage):
                                       markers_of(self.host.current(), m), m.get("target"))  # fmt: skip
             if message:
                 self.host.status.emit(message)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

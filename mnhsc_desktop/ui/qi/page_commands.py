@@ -39,7 +39,7 @@ def privacy_ok(parent: QWidget, value: dict[str, Any], verb: str) -> bool:
 
 def write_page_pdf(path, value: dict[str, Any], size: str = "A4 landscape") -> None:
     """The page as a PDF, written atomically (raises WriteFailed)."""
-    from mnhsc_desktop.ui.qi.measures_page import markers_of
+    from mnhsc_desktop.core.qi.projects import markers_of
     from mnhsc_desktop.ui.qi.page_paint import paint_page
     from mnhsc_desktop.ui.shell.pdf import paint_to_pdf
 
@@ -57,17 +57,17 @@ def save_or_print_page(parent: QWidget, value: dict[str, Any]) -> str | None:
         return None
     size = choice.split(":")[0]
     if choice.endswith("print"):
-        from mnhsc_desktop.ui.qi.measures_page import markers_of
+        from mnhsc_desktop.core.qi.projects import markers_of
         from mnhsc_desktop.ui.qi.page_paint import paint_page
         from mnhsc_desktop.ui.shell.pdf import paint_to_printer
 
         printed = paint_to_printer(parent, page_layout(size),
                                    lambda d: paint_page(d, value, lambda m: markers_of(value, m)))  # fmt: skip
         return "The project page went to the printer." if printed else None
-    from mnhsc_desktop.ui.shell.file_choice import PDF_FILTER, ask_save_path
+    from mnhsc_desktop.ui.shell.file_choice import PDF_FILTER, ask_save_path, file_stem
 
-    name = "".join(c if c.isalnum() else "-" for c in value["title"].lower()).strip("-")[:60]
-    target = ask_save_path(parent, "Save the project on a page", f"{name or 'qi-project'}.pdf",
+    suggested = f"{file_stem(value['title'], 'qi-project')}.pdf"
+    target = ask_save_path(parent, "Save the project on a page", suggested,
                            PDF_FILTER, ".pdf")  # fmt: skip
     if target is None:
         return None
@@ -82,10 +82,10 @@ def save_or_print_page(parent: QWidget, value: dict[str, Any]) -> str | None:
 def save_chart_file(parent: QWidget, chart, title: str, unit: str, markers, target=None
                     ) -> str | None:  # fmt: skip
     from mnhsc_desktop.ui.qi.chart_paint import chart_to_file
-    from mnhsc_desktop.ui.shell.file_choice import ask_save_path
+    from mnhsc_desktop.ui.shell.file_choice import ask_save_path, file_stem
 
-    name = "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")[:60] or "chart"
-    path = ask_save_path(parent, "Save the chart", f"{name}.png",
+    suggested = f"{file_stem(title, 'chart')}.png"
+    path = ask_save_path(parent, "Save the chart", suggested,
                          "PNG picture (*.png);;PDF document (*.pdf)", ".png")  # fmt: skip
     if path is None:
         return None

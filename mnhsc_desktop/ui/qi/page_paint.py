@@ -34,11 +34,9 @@ def _day(iso: str) -> str:
 
 def summary_lines(value: dict[str, Any]) -> tuple[list[str], list[str]]:
     """(PDSA lines, other measures' lines): what the page lists in words."""
-    from mnhsc_desktop.ui.qi.pdsa_page import numbered
-
     ideas = {line["id"]: line["text"] for line in value.get("drivers", [])}
     cycles = []
-    for number, c in numbered(value):
+    for number, c in qp.numbered(value):
         idea = f" — testing “{ideas[c['idea']]}”" if c.get("idea") in ideas else ""
         act = qp.ACTS.get(c.get("act", ""), "")
         cycles.append(f"PDSA {number}: {c.get('title') or 'untitled'} ({_day(c.get('start', ''))})"

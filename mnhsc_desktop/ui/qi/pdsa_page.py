@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from mnhsc_desktop.core.calendar.events import uk_date
 from mnhsc_desktop.core.qi import projects as qp
 from mnhsc_desktop.core.qi.drivers import change_ideas
+from mnhsc_desktop.core.qi.projects import numbered
 from mnhsc_desktop.ui.qi.overview_page import ProjectPage
 from mnhsc_desktop.ui.revalidation.sheets import OptionalDate
 from mnhsc_desktop.ui.shell.form_parts import buddy_label, text_box
@@ -45,14 +46,6 @@ def cycle_label(number: int, cycle: dict[str, Any]) -> str:
         "start") else "no date"  # fmt: skip
     act = qp.ACTS.get(cycle.get("act", ""), "")
     return f"PDSA {number}: {cycle.get('title') or 'untitled'} ({when}) — {act}"
-
-
-def numbered(value: dict[str, Any]) -> list[tuple[int, dict[str, Any]]]:
-    """Cycles in date order, numbered as the chart's markers and the page number them."""
-    order = sorted(
-        enumerate(value.get("cycles", [])), key=lambda at: (at[1].get("start") or "9999", at[0])
-    )  # same day: as added
-    return [(number, cycle) for number, (_at, cycle) in enumerate(order, start=1)]
 
 
 class PdsaPage(ProjectPage):

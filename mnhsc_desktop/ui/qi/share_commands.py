@@ -12,12 +12,12 @@ from mnhsc_desktop.core.store.atomic import WriteFailed, atomic_write_bytes
 
 def share_project(parent: QWidget, key: str, value: dict) -> str | None:
     from mnhsc_desktop.ui.qi.page_commands import privacy_ok
-    from mnhsc_desktop.ui.shell.file_choice import ask_save_path
+    from mnhsc_desktop.ui.shell.file_choice import ask_save_path, file_stem
 
     if not privacy_ok(parent, value, "share it"):
         return None
-    name = "".join(c if c.isalnum() else "-" for c in value["title"].lower()).strip("-")[:60]
-    path = ask_save_path(parent, "Share the project as a file", f"{name or 'qi-project'}{share.SUFFIX}",
+    suggested = f"{file_stem(value['title'], 'qi-project')}{share.SUFFIX}"
+    path = ask_save_path(parent, "Share the project as a file", suggested,
                          f"Shared QI project (*{share.SUFFIX})", share.SUFFIX)  # fmt: skip
     if path is None:
         return None

@@ -28,7 +28,13 @@ from mnhsc_desktop.core.revalidation.entries import (
 )
 from mnhsc_desktop.core.revalidation.pack import PROMPTS
 from mnhsc_desktop.ui.ladder.dialogs import _privacy_note
-from mnhsc_desktop.ui.shell.form_parts import date_edit, save_buttons, text_box, to_date
+from mnhsc_desktop.ui.shell.form_parts import (
+    date_edit,
+    discard_ok,
+    save_buttons,
+    text_box,
+    to_date,
+)
 
 ORIGINS = {"ladder": "a tick on the QI ladder", "team": "a team log in the culture library"}
 
@@ -67,17 +73,8 @@ class _EntryDialog(QDialog):
         self.initial = self.value()
 
     def reject(self) -> None:
-        """Cancel or Esc after writing something asks first: words are never lost silently."""
-        from PySide6.QtWidgets import QMessageBox
-
-        if self.value() != self.initial:
-            answer = QMessageBox.question(
-                self, "Discard what you wrote?",
-                "Close without saving? What you wrote or changed here will be lost.",
-            )  # fmt: skip
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        super().reject()
+        if discard_ok(self, self.value() != self.initial):
+            super().reject()
 
 
 class CpdDialog(_EntryDialog):

@@ -15,6 +15,13 @@ def documents_folder() -> Path:
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
 
 
+def file_stem(title: str, fallback: str) -> str:
+    """A file name from a title the user wrote: letters and digits, dashes between, no more
+    than 60 characters ("Ward 5 huddle!" -> "ward-5-huddle"); `fallback` when nothing is left."""
+    stem = "".join(c if c.isalnum() else "-" for c in title.lower())
+    return "-".join(part for part in stem.split("-") if part)[:60] or fallback
+
+
 def ask_save_path(
     parent: QWidget, title: str, suggested_name: str, file_filter: str, suffix: str
 ) -> Path | None:

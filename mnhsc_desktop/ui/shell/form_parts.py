@@ -56,6 +56,19 @@ def pdf_or_print_buttons(dialog: QDialog) -> QDialogButtonBox:
     return buttons
 
 
+def discard_ok(dialog: QDialog, changed: bool) -> bool:
+    """Cancel or Esc after writing something asks first: words are never lost silently."""
+    if not changed:
+        return True
+    from PySide6.QtWidgets import QMessageBox
+
+    answer = QMessageBox.question(
+        dialog, "Discard what you wrote?",
+        "Close without saving? What you wrote or changed here will be lost.",
+    )  # fmt: skip
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def buddy_label(text: str, buddy: QWidget) -> QLabel:
     """A label that names `buddy` for screen readers and gives it its Alt+letter."""
     label = QLabel(text)

@@ -272,3 +272,37 @@ def test_a_spreadsheet_is_previewed_then_taken_and_a_click_on_the_chart_chooses_
         view, Qt.MouseButton.LeftButton, pos=QPoint(int(at), int(view.plot.center().y()))
     )
     assert page.grid.chosen_date() == "2026-01-26"
+
+
+def test_a_half_typed_row_survives_a_change_made_elsewhere(tab, monkeypatch) -> None:
+    add_measure(tab, monkeypatch)
+    grid = tab.measures.grid
+    grid.item(0, 0).setText("05/01/2026")  # the value not typed yet
+    tab.overview.title.setText("Discharge by 11:00")
+    tab.overview.flush()  # a store change: every page reloads
+    assert grid.item(0, 0).text() == "05/01/2026", "what was typed is still there"
+    grid.item(0, 1).setText("42")
+    assert tab.measures.measure()["data"] == [["2026-01-05", 42.0]]
+    assert grid.item(1, 0).text() == "", "and a new empty row follows"
+
+
+def test_removing_a_driver_and_cancelling_written_words_ask_first(tab, monkeypatch, qtbot) -> None:
+    from mnhsc_desktop.ui.qi.measure_dialog import MeasureDialog
+    from mnhsc_desktop.ui.qi.note_dialog import NoteDialog
+
+    tab.show_page(tab.drivers)
+    tab.drivers.add_below()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _p, title, *a: asked.append(title) or QMessageBox.StandardButton.No)  # fmt: skip
+    tab.drivers.remove()
+    assert asked == ["Remove this line?"] and len(stored(tab)["drivers"]) == 1
+    for dialog in (MeasureDialog(tab), NoteDialog(tab, "2026-01-05", True, None)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        if isinstance(dialog, MeasureDialog):
+            dialog.name.setText("% discharged before 11:00")
+        else:
+            dialog.box.setPlainText("The day the lift broke")
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        assert dialog.isVisible() and asked[-1] == "Discard what you wrote?"
