@@ -1,13 +1,17 @@
 """QI chart figures: the signals of an XmR and a run chart of 10,000 points, a chart of 1,000
 points repainted on screen, and a project on a page written as a PDF.
 
-    QT_QPA_PLATFORM=offscreen python benchmarks/qi.py [--points 10000]
+    QT_QPA_PLATFORM=offscreen python benchmarks/qi.py [--points 10000] [--against REV]
 
 Budgets (from the QI projects issue): signals for 10,000 points <= 20 ms; a repaint with 1,000
 points <= 16 ms; the project-on-a-page PDF <= 1 s. Baselines run alongside: one pass computing
 the mean and the moving ranges of the same values (the least any XmR chart costs in Python);
 QPainter drawing the same 1,000 points as a bare polyline into the same widget; an empty A4 PDF
 page. Medians.
+
+--against REV times the signals of the chart code as it was at git revision REV too, the two
+taking turns in this one process (a noisy machine slows both alike): how a change to the rules'
+code is judged.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--points", type=int, default=10_000)
+    parser.add_argument("--against", metavar="REV", help="also time the chart code of this commit")
     args = parser.parse_args()
     chooser = random.Random(2017)
     start = dt.date(2000, 1, 1)
@@ -49,8 +54,44 @@ def main() -> int:
         seconds = median_seconds(action, 7)
         verdict = "within budget" if seconds <= 0.020 else "OVER BUDGET"
         print(f"{name:<20}{seconds * 1000:8.1f} ms  <= 20 ms  {verdict:<14}{seconds / base:5.1f}x")
+    if args.against:
+        against(args.against, data)
     drawing(data)
     return 0
+
+
+def against(revision: str, data) -> None:
+    """The signals of this checkout and of `revision`'s spc.py, in turns, 21 rounds."""
+    import importlib.util
+    import statistics
+    import subprocess
+    import tempfile
+    import time
+    from pathlib import Path
+
+    from mnhsc_desktop.core.qi import spc
+
+    source = subprocess.run(["git", "show", f"{revision}:mnhsc_desktop/core/qi/spc.py"],
+                            capture_output=True, text=True, check=True).stdout  # fmt: skip
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "spc_then.py"
+        path.write_text(source, encoding="utf-8")
+        spec = importlib.util.spec_from_file_location("spc_then", path)
+        then = importlib.util.module_from_spec(spec)
+        sys.modules["spc_then"] = then  # dataclasses look their module up while made
+        spec.loader.exec_module(then)
+    times: dict[str, list[float]] = {}
+    for _ in range(21):
+        for label, module in ((revision, then), ("this checkout", spc)):
+            for chart, action in (("XmR", lambda m=module: m.xmr(data, "increase", 60)),
+                                  ("run", lambda m=module: m.run_chart(data))):  # fmt: skip
+                started = time.perf_counter()
+                action()
+                times.setdefault(f"{chart} signals, {label}", []).append(
+                    time.perf_counter() - started
+                )
+    for name, seconds in times.items():
+        print(f"{name:<36}{statistics.median(seconds) * 1000:8.1f} ms (median of 21, in turns)")
 
 
 def drawing(data) -> None:

@@ -13,6 +13,8 @@ import itertools
 import statistics
 from dataclasses import dataclass
 
+from mnhsc_desktop.core.collector import collector_waiting
+
 MR_TO_LIMITS = 2.66  # 3 / d2 (d2 = 1.128 for moving ranges of two)
 MR_SCREEN = 3.267  # D4 for n = 2: a moving range this far above the mean is screened out
 XMR_SHIFT, XMR_TREND = 7, 7  # points in a row (MDC)
@@ -33,6 +35,7 @@ RUNS_TABLE = {
     60: (24, 37),
 }  # fmt: skip
 DIRECTIONS = ("increase", "decrease", "neutral")
+XMR_RULES = ("outside_limits", "shift", "trend", "two_of_three")
 
 
 @dataclass(slots=True)
@@ -54,13 +57,12 @@ class Point:
     """One value, the limits of its group, and the rules it signals (none, mostly)."""
 
     __slots__ = ("limits", "point_type", "rules", "sides", "value", "x")
-    NONE: tuple = ()  # most points signal nothing: they share one empty value until flagged
 
-    def __init__(self, x: dt.date, value: float) -> None:
-        self.x, self.value, self.limits = x, value, _NO_LIMITS
-        self.rules: list[str] = Point.NONE  # type: ignore[assignment]
-        self.sides: set[int] = Point.NONE  # type: ignore[assignment]
-        self.point_type = "common_cause"
+    def __init__(self, x: dt.date, value: float, limits: Limits = _NO_LIMITS,
+                 rules: tuple[str, ...] = (), sides: frozenset[int] = frozenset(),
+                 point_type: str = "common_cause") -> None:  # fmt: skip
+        self.x, self.value, self.limits = x, value, limits
+        self.rules, self.sides, self.point_type = rules, sides, point_type
 
     centre = property(lambda self: self.limits.centre)
     upper = property(lambda self: self.limits.upper)
@@ -68,13 +70,6 @@ class Point:
     near_upper = property(lambda self: self.limits.near_upper)
     near_lower = property(lambda self: self.limits.near_lower)
     trial = property(lambda self: self.limits.trial)
-
-    def flag(self, rule: str, side: int) -> None:
-        if self.rules is Point.NONE:
-            self.rules, self.sides = [], set()
-        if rule not in self.rules:
-            self.rules.append(rule)
-        self.sides.add(side)
 
 
 @dataclass
@@ -93,18 +88,95 @@ class RunChart:
     runs_signal: str | None
 
 
-# -- XmR ------------------------------------------------------------------------------------------
-def groups_of(points: list[Point], rebase: list[dt.date]) -> list[list[Point]]:
-    """Consecutive points, a new group from each rebase date (one of the data's dates)."""
-    groups: list[list[Point]] = [[]]
+# -- shared: the rules work on lists of values; each gives {index: side} for the points it flags --
+# A side is +1 (above, or rising) or -1 (below, or falling); BOTH is a trend's turning point, the
+# last of one trend and the first of the next. Points are made once, at the end, and only the few
+# that signal are given rules.
+Flags = dict[int, int]
+BOTH = 0
+
+
+def _group_bounds(xs: list[dt.date], rebase: list[dt.date]) -> list[tuple[int, int]]:
+    """(start, end) of each run of consecutive points, a new one from each rebase date."""
     starts = set(rebase)
-    for point in points:
-        if point.x in starts and groups[-1]:
-            groups.append([])
-        groups[-1].append(point)
-    return [g for g in groups if g]
+    cuts = [0, *(at for at in range(1, len(xs)) if xs[at] in starts), len(xs)]
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
+def _sides(values: list[float], centre: float) -> list[int]:
+    return [(v > centre) - (v < centre) for v in values]
+
+
+def _shift(sides: list[int], length: int, skip_on_centre: bool, offset: int = 0) -> Flags:
+    """`length` or more in a row on one side. On the centre: a break (XmR), or skipped,
+    neither adding nor breaking (run chart)."""
+    flags: Flags = {}
+    counted = [at for at, side in enumerate(sides) if side] if skip_on_centre else range(len(sides))
+    for side, run in itertools.groupby(counted, key=sides.__getitem__):
+        if side:
+            run = list(run)
+            if len(run) >= length:
+                flags.update(dict.fromkeys([at + offset for at in run], side))
+    return flags
+
+
+def _trend(values: list[float], length: int, ties_break: bool, offset: int = 0) -> Flags:
+    """`length` points each strictly above (or below) the one before. An equal pair breaks it
+    (XmR), or counts once (run chart: the second of the pair joins without adding)."""
+    flags: Flags = {}
+    first, counted, direction = 0, 1, 0
+    for at in range(1, len(values) + 1):
+        step = 0
+        if at < len(values):
+            before, here = values[at - 1], values[at]
+            step = (here > before) - (here < before)
+            if step and step == direction:
+                counted += 1
+                continue
+            if not step and direction and not ties_break:
+                continue  # an equal neighbour: in the trend, but not another point of it
+        if direction and counted >= length:
+            turning = flags.get(first + offset, direction) != direction
+            flags.update(dict.fromkeys(range(first + offset, at + offset), direction))
+            if turning:
+                flags[first + offset] = BOTH
+        first, counted, direction = (at - 1, 2, step) if step else (at, 1, 0)
+    return flags
+
+
+def _points(xs: list[dt.date], values: list[float], limits: list[Limits],
+            columns: dict[str, Flags], improvement: str | None) -> list[Point]:  # fmt: skip
+    """One Point per value; the flagged ones get their rules (in the order the rules are named)
+    and, on an XmR chart (an `improvement` given), their type: run chart points have none.
+
+    A flagged point's rules, sides and type follow from its side under each rule, and few such
+    combinations occur, so each is worked out once."""
+    points = [Point(x, v, bounds) for x, v, bounds in zip(xs, values, limits, strict=True)]
+    flagged = list(set().union(*columns.values()))
+    meanings: dict[tuple, tuple] = {}
+    combinations = zip(*(map(flags.get, flagged) for flags in columns.values()), strict=True)
+    for at, combination in zip(flagged, combinations, strict=True):
+        meaning = meanings.get(combination)
+        if meaning is None:
+            meaning = meanings[combination] = _meaning(list(columns), combination, improvement)
+        point = points[at]
+        point.rules, point.sides, point.point_type = meaning
+    return points
+
+
+def _meaning(rules: list[str], sides: tuple[int | None, ...],
+             improvement: str | None) -> tuple[tuple[str, ...], frozenset[int], str]:  # fmt: skip
+    """The rules flagging a point, the sides they flag it on, and the point's type."""
+    named = tuple(rule for rule, side in zip(rules, sides, strict=True) if side is not None)
+    ways = {side for side in sides if side is not None}
+    ways = (ways | {1, -1}) - {BOTH} if BOTH in ways else ways
+    better = {"increase": 1, "decrease": -1}.get(improvement or "")
+    kind = ("common_cause" if improvement is None else "special_cause_neutral" if better is None
+            else "special_cause_improvement" if better in ways else "special_cause_concern")  # fmt: skip
+    return named, frozenset(ways), kind
+
+
+# -- XmR ------------------------------------------------------------------------------------------
 def _mean_mr(values: list[float], screen: bool) -> float:
     ranges = [abs(b - a) for a, b in itertools.pairwise(values)]
     if not ranges:
@@ -116,113 +188,62 @@ def _mean_mr(values: list[float], screen: bool) -> float:
     return mean
 
 
+@collector_waiting()  # 10,000 points: the collector's passes cost more than the rules
 def xmr(data: list[tuple[dt.date, float]], improvement: str = "neutral",
         target: float | None = None, rebase: list[dt.date] | None = None,
         fix_after: int | None = None, screen_outliers: bool = False) -> XmrChart:  # fmt: skip
     if improvement not in DIRECTIONS:
         raise ValueError(f"improvement should be one of {', '.join(DIRECTIONS)}")
-    points = [Point(x, float(v)) for x, v in data]
-    for group in groups_of(points, rebase or []):
+    xs = [x for x, _v in data]
+    values = [float(v) for _x, v in data]
+    limits: list[Limits] = []
+    columns: dict[str, Flags] = {rule: {} for rule in XMR_RULES}
+    for start, end in _group_bounds(xs, rebase or []):
+        group = values[start:end]
         baseline = group[:fix_after] if fix_after else group
-        values = [p.value for p in baseline]
-        centre = sum(values) / len(values)
-        spread = MR_TO_LIMITS * _mean_mr(values, screen_outliers)
-        limits = Limits(centre, centre + spread, centre - spread, centre + spread * 2 / 3,
+        centre = sum(baseline) / len(baseline)
+        spread = MR_TO_LIMITS * _mean_mr(baseline, screen_outliers)
+        bounds = Limits(centre, centre + spread, centre - spread, centre + spread * 2 / 3,
                         centre - spread * 2 / 3, len(baseline) < TRIAL_BELOW)  # fmt: skip
-        for p in group:
-            p.limits = limits
-        _outside(group)
-        _shift(group, XMR_SHIFT, skip_on_centre=False)
-        _trend(group, XMR_TREND, ties_break=True)
-        _two_of_three(group)
-    for p in points:
-        p.point_type = _point_type(p, improvement)
+        limits += [bounds] * len(group)
+        sides = _sides(group, centre)
+        columns["outside_limits"].update(_beyond(group, bounds.upper, bounds.lower, start))
+        columns["shift"].update(_shift(sides, XMR_SHIFT, skip_on_centre=False, offset=start))
+        columns["trend"].update(_trend(group, XMR_TREND, ties_break=True, offset=start))
+        near = _beyond(group, bounds.near_upper, bounds.near_lower, 0)
+        columns["two_of_three"].update(_two_of_three(sides, near, start))
+    points = _points(xs, values, limits, columns, improvement)
     last = points[-1] if points else None
     variation = last.point_type if last else "common_cause"
     return XmrChart(points, variation, _assurance(last, improvement, target))
 
 
-def _outside(group: list[Point]) -> None:
-    upper, lower = group[0].upper, group[0].lower
-    for p in group:
-        if p.value > upper:
-            p.flag("outside_limits", +1)
-        elif p.value < lower:
-            p.flag("outside_limits", -1)
+def _beyond(values: list[float], upper: float, lower: float, offset: int) -> Flags:
+    """The points above `upper` (+1) or below `lower` (-1)."""
+    return {at + offset: side for at, v in enumerate(values) if (side := (v > upper) - (v < lower))}
 
 
-def _side(p: Point) -> int:
-    return (p.value > p.centre) - (p.value < p.centre)
+def _two_of_three(sides: list[int], beyond: Flags, offset: int) -> Flags:
+    """2 of 3 in a row beyond a near line on one side, all 3 on that side of the centre; only
+    the points beyond the near line are flagged (beyond the process limits counts too).
 
-
-def _shift(group: list[Point], length: int, skip_on_centre: bool) -> None:
-    """`length` or more in a row on one side. On the centre: a break (XmR), or skipped,
-    neither adding nor breaking (run chart)."""
-    run: list[Point] = []
-    side = 0
-    centre = group[0].centre if group else 0.0
-    for p in [*group, None]:
-        here = 0 if p is None else (p.value > centre) - (p.value < centre)
-        if here == 0 and skip_on_centre and p is not None:
+    Such a window holds two neighbours among the points beyond the lines, on one side and at
+    most two apart (a point between them beyond the other line would be on the other side of
+    the centre), so only those pairs are looked at, with the one point that completes them."""
+    flags: Flags = {}
+    for a, b in itertools.pairwise(beyond):
+        side = beyond[a]
+        if beyond[b] != side:
             continue
-        if here and here == side:
-            run.append(p)
-            continue
-        if len(run) >= length:
-            for q in run:
-                q.flag("shift", side)
-        run, side = ([p], here) if here else ([], 0)
-
-
-def _trend(group: list[Point], length: int, ties_break: bool) -> None:
-    """`length` points each strictly above (or below) the one before. An equal pair breaks it
-    (XmR), or counts once (run chart: the second of the pair joins without adding)."""
-    best: list[Point] = []
-    direction = 0
-    counted = 0
-    for previous, p in zip([None, *group], group, strict=False):
-        step = 0 if previous is None else (p.value > previous.value) - (p.value < previous.value)
-        if step != 0 and step == direction:
-            best.append(p)
-            counted += 1
-        elif step == 0 and previous is not None and not ties_break and direction:
-            best.append(p)  # an equal neighbour: in the trend, but not another point of it
+        if b - a == 1:
+            third = (a > 0 and sides[a - 1] == side) or (
+                b + 1 < len(sides) and sides[b + 1] == side
+            )
         else:
-            _flag_trend(best, counted, length, direction)
-            best, counted = ([previous, p], 2) if previous is not None and step else ([p], 1)
-            direction = step
-    _flag_trend(best, counted, length, direction)
-
-
-def _flag_trend(points: list[Point], counted: int, length: int, direction: int) -> None:
-    if direction and counted >= length:
-        for p in points:
-            p.flag("trend", direction)
-
-
-def _two_of_three(group: list[Point]) -> None:
-    if not group:
-        return
-    centre, near_upper, near_lower = group[0].centre, group[0].near_upper, group[0].near_lower
-    sides = [(p.value > centre) - (p.value < centre) for p in group]
-    beyond = [(p.value > near_upper) - (p.value < near_lower) for p in group]  # +1, -1 or 0
-    for start in range(len(group) - 2):
-        side = sides[start]
-        if side == 0 or sides[start + 1] != side or sides[start + 2] != side:
-            continue  # all three on one side of the centre, or no signal here
-        outside = [at for at in range(start, start + 3) if beyond[at] == side]
-        if len(outside) >= 2:
-            for at in outside:
-                group[at].flag("two_of_three", side)
-
-
-def _point_type(p: Point, improvement: str) -> str:
-    if not p.rules:
-        return "common_cause"
-    if improvement == "neutral":
-        return "special_cause_neutral"
-    better = +1 if improvement == "increase" else -1
-    return "special_cause_improvement" if better in p.sides else "special_cause_concern"
+            third = b - a == 2 and sides[a + 1] == side
+        if third:
+            flags[a + offset] = flags[b + offset] = side
+    return flags
 
 
 def _assurance(last: Point | None, improvement: str, target: float | None) -> str | None:
@@ -241,17 +262,17 @@ def _assurance(last: Point | None, improvement: str, target: float | None) -> st
 
 
 # -- run chart -------------------------------------------------------------------------------------
+@collector_waiting()
 def run_chart(data: list[tuple[dt.date, float]]) -> RunChart:
-    points = [Point(x, float(v)) for x, v in data]
-    median = statistics.median([p.value for p in points]) if points else 0.0
-    limits = Limits(median)
-    for p in points:
-        p.limits = limits
-    _shift(points, RUN_SHIFT, skip_on_centre=True)
-    _trend(points, RUN_TREND, ties_break=False)
-    useful = [p for p in points if p.value != median]
-    runs = 1 + sum(1 for a, b in itertools.pairwise(useful) if _side(a) != _side(b))
-    runs = runs if useful else 0
+    xs = [x for x, _v in data]
+    values = [float(v) for _x, v in data]
+    median = statistics.median(values) if values else 0.0
+    sides = _sides(values, median)
+    columns = {"shift": _shift(sides, RUN_SHIFT, skip_on_centre=True),
+               "trend": _trend(values, RUN_TREND, ties_break=False)}  # fmt: skip
+    points = _points(xs, values, [Limits(median)] * len(values), columns, None)
+    useful = [side for side in sides if side]
+    runs = 1 + sum(1 for a, b in itertools.pairwise(useful) if a != b) if useful else 0
     signal = None
     if len(useful) >= 10:
         low, high = (

@@ -9,7 +9,6 @@ once it is complete and not cancelled.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from mnhsc_desktop.core.calendar.calendar import Calendar
 from mnhsc_desktop.core.calendar.ics.import_plan import ImportPlan, plan_import
 from mnhsc_desktop.core.calendar.ics.importer import ImportRefused
+from mnhsc_desktop.core.collector import collector_waiting
 
 _RUNNING: set[QThread] = set()  # cancelled work finishes on its own; kept alive until then
 
@@ -36,17 +36,13 @@ class Worker(QThread):
         # Python's cycle collector, run from this thread over the millions of small objects a
         # large calendar makes, held the window up for 250 ms at a time; it waits until the
         # work is done (the work makes few cycles), and the longest pause falls to ~85 ms.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            result = self.work()
-        except Exception as error:  # handed to the window, which says it in words
-            self.failed.emit(error)
-        else:
-            self.done.emit(result)
-        finally:
-            if collecting:
-                gc.enable()
+        with collector_waiting():
+            try:
+                result = self.work()
+            except Exception as error:  # handed to the window, which says it in words
+                self.failed.emit(error)
+            else:
+                self.done.emit(result)
 
 
 def run_in_background(

@@ -72,6 +72,18 @@ def test_a_trend_is_six_strict_rises_and_an_equal_pair_breaks_it() -> None:
     assert falling.points[3].point_type == "special_cause_concern"
 
 
+def test_the_turning_point_of_two_trends_is_in_both_and_counts_as_improvement() -> None:
+    """The top of a rise of 7 is the first of a fall of 7: flagged both ways, and a point
+    signalling both ways is an improvement (the issue's rule), whichever way is better."""
+    values = [1, 2, 3, 4, 5, 6, 7, 6, 5, 4, 3, 2, 1]
+    for improvement in ("increase", "decrease"):
+        chart = xmr(series(*values), improvement=improvement)
+        assert flagged(chart, "trend") == list(range(13))
+        assert chart.points[6].sides == {1, -1}
+        assert chart.points[6].point_type == "special_cause_improvement"
+    assert run_chart(series(*values)).points[6].sides == {1, -1}
+
+
 def test_two_of_three_beyond_the_near_line_flags_only_those_points() -> None:
     values = [10, 11, 10, 11, 10, 11, 10, 11, 10, 11, 10.6, 12.4, 12.5, 10]
     chart = xmr(series(*values), fix_after=10)  # centre 10.5, MR 1: near 12.273, upper 13.16
