@@ -57,8 +57,9 @@ class MonthView(QCalendarWidget):
             self._style_weekends()
 
     def set_counts(self, counts: dict[dt.date, int]) -> None:
-        self.counts = counts
-        self.updateCells()
+        if counts != self.counts:  # a keystroke in the search often leaves the month's marks be
+            self.counts = counts
+            self.updateCells()
 
     def shown_month(self) -> tuple[dt.date, dt.date]:
         first = dt.date(self.yearShown(), self.monthShown(), 1)

@@ -40,7 +40,7 @@ from mnhsc_desktop.ui.calendar.commands import EventCommands
 from mnhsc_desktop.ui.calendar.event_detail import EventDetail
 from mnhsc_desktop.ui.calendar.grid_commands import GridCommands
 from mnhsc_desktop.ui.calendar.month_view import MonthView
-from mnhsc_desktop.ui.shell.widgets import follow_store, named_button, search_box
+from mnhsc_desktop.ui.shell.widgets import SteadyLabel, follow_store, named_button, search_box
 
 MODES = (("upcoming", "Upcoming"), ("month", "Month shown"), ("all", "Whole calendar"))
 
@@ -78,8 +78,7 @@ class CalendarTab(EventCommands, GridCommands, QWidget):
         self.next_button = self._button("Next ▶", "Next month", lambda: self._step_month(1))
         for button in (self.previous_button, self.today_button, self.next_button):
             bar.addWidget(button)
-        self.month_label = QLabel()
-        self.month_label.setAccessibleName("Month shown")
+        self.month_label = SteadyLabel("Month shown", "September 2099")
         bar.addWidget(self.month_label)
         bar.addStretch(1)
         self.mode = self._combo(bar, "Ti&me range:", [label for _key, label in MODES])
@@ -152,8 +151,9 @@ class CalendarTab(EventCommands, GridCommands, QWidget):
         self.grid_button = self._build_grid(views)
         bar.insertWidget(4, self.grid_button)  # beside the month it shows
         middle_layout.addWidget(views, 1)
-        self.count_label = QLabel()
-        self.count_label.setAccessibleName("Number of events shown")
+        self.count_label = SteadyLabel(
+            "Number of events shown", "No events match the search and filters."
+        )
         middle_layout.addWidget(self.count_label)
         # Agenda above details, beside the month view: titles get the full width.
         right = QSplitter(Qt.Orientation.Vertical)
