@@ -9,29 +9,18 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import uuid
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from mnhsc_desktop.core.calendar.events import Event, Repeat, Resource, from_shipped
+from mnhsc_desktop.core.calendar.expansion import Made, Occurrence, iter_occurrences
 from mnhsc_desktop.core.store.store import StateChange, Store
 
 SECTION = "calendar"
 EVENT_PREFIX = "event/"
 HIDDEN_KEY = "hidden"
-
-
-@dataclass(frozen=True, slots=True)  # thousands of these: no per-object dict
-class Occurrence:
-    """One appearance of an event on the calendar (a repeating event has several)."""
-
-    event: Event
-    start: dt.date
-    end: dt.date
-
-    @property
-    def key(self) -> tuple[str, dt.date]:
-        return (self.event.uid, self.start)
 
 
 @dataclass(frozen=True)
@@ -62,6 +51,7 @@ class Calendar:
         own: Iterable[Event],
         hidden: Iterable[str] = (),
         include_hidden: bool = False,
+        reuse: Calendar | None = None,
     ):
         self.hidden = frozenset(hidden)
         self.shipped = tuple(shipped)
@@ -70,42 +60,79 @@ class Calendar:
             e for e in self.shipped if include_hidden or e.key not in self.hidden
         ] + list(self.own)
         self.by_key = {e.key: e for e in (*self.shipped, *self.own)}
+        # A changed occurrence (RECURRENCE-ID) replaces the one its series would show.
+        self._replaced = {(e.uid, e.recurrence_id) for e in self.events if e.recurrence_id}
+        singles = [Occurrence(e, e.start, e.end) for e in self.events if not e.repeats]
+        singles.sort(key=_order)
+        self._singles = singles
+        self._single_starts = [o.start for o in singles]
+        self._single_longest = max((o.end - o.start for o in singles), default=dt.timedelta(0))
+        self._single_last_end = max((o.end for o in singles), default=dt.date.min)
+        kept = reuse._made if reuse is not None else {}
+        self._made = {e: kept.get(e) or Made(e) for e in self.events if e.repeats}
+        self._ranges: dict[tuple[dt.date | None, dt.date | None], list[Occurrence]] = {}
         self._occurrences: list[Occurrence] | None = None
-        self._starts: list[dt.date] = []
-        self._longest = dt.timedelta(0)
         self._last_day: dt.date | None = None
 
     @classmethod
-    def load(cls, calendar_file: Any, store: Store, include_hidden: bool = False) -> Calendar:
+    def load(
+        cls, calendar_file: Any, store: Store, include_hidden: bool = False,
+        reuse: Calendar | None = None,
+    ) -> Calendar:  # fmt: skip
+        """The calendar from the shipped file and the store; `reuse` (the calendar this one
+        replaces) hands on the occurrences its unchanged series have made."""
         shipped = [from_shipped(item) for item in calendar_file.events] if calendar_file else []
         hidden = store.get(SECTION, HIDDEN_KEY, [])
-        return cls(shipped, stored_events(store), hidden, include_hidden)
+        return cls(shipped, stored_events(store), hidden, include_hidden, reuse)
 
     def occurrences(self) -> list[Occurrence]:
-        """Every occurrence of every visible event, in date order (computed once)."""
+        """Every occurrence of every visible event, in date order (each endless series to the
+        cap): for export and checks, not for views, which ask for a range."""
         if self._occurrences is None:
-            # A changed occurrence (RECURRENCE-ID) replaces the one its series would show.
-            replaced = {(e.uid, e.recurrence_id) for e in self.events if e.recurrence_id}
-            found = [
-                o for event in self.events for o in expand(event)
-                if not replaced or event.recurrence_id or (event.uid, o.start) not in replaced
-            ]  # fmt: skip
-            found.sort(key=lambda o: (o.start, o.event.start_time or dt.time.min, o.event.title))
-            self._occurrences = found
-            self._starts = [o.start for o in found]
-            self._longest = max((o.end - o.start for o in found), default=dt.timedelta(0))
+            self._occurrences = self._merged(self._singles, None, None)
         return self._occurrences
 
     def in_range(self, start: dt.date | None, end: dt.date | None) -> list[Occurrence]:
-        """Occurrences overlapping [start, end], found by bisection on the sorted start dates."""
-        found = self.occurrences()
-        if start is None and end is None:
-            return found
-        high = bisect.bisect_right(self._starts, end) if end is not None else len(found)
-        low = bisect.bisect_left(self._starts, start - self._longest) if start is not None else 0
-        if start is None:
-            return found[low:high]
-        return [o for o in found[low:high] if o.end >= start]
+        """Occurrences overlapping [start, end], in date order. With no end, a repeating series
+        is listed to `listed_to(start)` (see there): an endless one would otherwise run to the
+        cap, and 500 of them take seconds to make."""
+        through = end if end is not None else self.listed_to(start)
+        found = self._ranges.get((start, through))
+        if found is None:
+            high = bisect.bisect_right(self._single_starts, end) if end is not None else None
+            low = (bisect.bisect_left(self._single_starts, start - self._single_longest)
+                   if start is not None else 0)  # fmt: skip
+            singles = [o for o in self._singles[low:high] if start is None or o.end >= start]
+            found = self._merged(singles, start, through, open_ended=end is None)
+            if len(self._ranges) > 8:  # the agenda's range and a few months: enough to keep
+                self._ranges.clear()
+            self._ranges[(start, through)] = found
+        return found
+
+    def listed_to(self, start: dt.date | None) -> dt.date:
+        """How far an open-ended list shows repeating series: a year past the later of the
+        calendar's last single event and `start` (or today)."""
+        return max(self._single_last_end, start or dt.date.today()) + dt.timedelta(days=366)
+
+    def continues_past(self, day: dt.date) -> bool:
+        """Whether any repeating series has occurrences after `day` (not listed up to it)."""
+        return any(made.goes_past(day) for made in self._made.values())
+
+    def _merged(self, singles: list[Occurrence], start: dt.date | None,
+                through: dt.date | None, open_ended: bool = False) -> list[Occurrence]:  # fmt: skip
+        """`singles` and the series' occurrences overlapping [start, through], in order. In an
+        open-ended list a series shows at least its first year, however far ahead it starts."""
+        found = list(singles)
+        for event, made in self._made.items():
+            last = through
+            if open_ended and through is not None:
+                first = made.first_start()
+                last = max(through, first + dt.timedelta(days=365)) if first else through
+            found += [o for o in made.between(start, last)
+                      if not self._replaced or (event.uid, o.start) not in self._replaced]  # fmt: skip
+        if self._made:
+            found.sort(key=_order)
+        return found
 
     def search(
         self,
@@ -131,14 +158,22 @@ class Calendar:
         return [o for o in candidates if all(w in o.event.search_text for w in words)]
 
     def last_day(self) -> dt.date | None:
-        """The last day any visible event touches (computed once)."""
+        """The last day any visible event touches (computed once; each endless series to the
+        cap, so ask only once nothing is upcoming, when every series has ended)."""
         if self._last_day is None:
-            self._last_day = max((o.end for o in self.occurrences()), default=dt.date.min)
+            ends = [self._single_last_end]
+            for made in self._made.values():
+                made.through(None)
+                ends += [o.end for o in made.found[-1:]]
+            self._last_day = max(ends, default=dt.date.min)
         return None if self._last_day == dt.date.min else self._last_day
 
     def has_upcoming(self, today: dt.date) -> bool:
-        last = self.last_day()
-        return last is not None and last >= today
+        """Anything ending today or later (a series is made only as far as today)."""
+        if self._single_last_end >= today:
+            return True
+        return any(made.between(today, today) or made.goes_past(today)
+                   for made in self._made.values())  # fmt: skip
 
     def counts_by_day(
         self, first: dt.date, last: dt.date, where: Filter = Filter()
@@ -147,15 +182,16 @@ class Calendar:
 
         Month-only events are not counted on any day: they have none.
         """
-        counts: dict[dt.date, int] = {}
-        for o in self.search(where, first, last):
-            if o.event.precision == "month":
-                continue
-            day = max(o.start, first)
-            while day <= min(o.end, last):
-                counts[day] = counts.get(day, 0) + 1
-                day += dt.timedelta(days=1)
-        return counts
+        found = [o for o in self.search(where, first, last) if o.event.precision != "month"]
+        # Most occurrences are within one day: counted in one pass (in C); the rest day by day.
+        counts = Counter(o.start for o in found if o.start == o.end and o.start >= first)
+        for o in found:
+            if o.end != o.start:
+                day = max(o.start, first)
+                while day <= min(o.end, last):
+                    counts[day] += 1
+                    day += dt.timedelta(days=1)
+        return dict(counts)
 
     def choices(self) -> dict[str, list[str]]:
         """The kinds, locations and waves present, for the filter menus."""
@@ -176,7 +212,7 @@ def next_occurrences(events: Iterable[Event], today: dt.date, count: int = 3) ->
             if event.end >= today:
                 found.append(Occurrence(event, event.start, event.end))
             continue
-        upcoming = next((o for o in expand(event) if o.end >= today), None)
+        upcoming = next((o for o in iter_occurrences(event) if o.end >= today), None)
         if upcoming is not None:
             found.append(upcoming)
     return heapq.nsmallest(
@@ -184,36 +220,14 @@ def next_occurrences(events: Iterable[Event], today: dt.date, count: int = 3) ->
     )
 
 
+def _order(o: Occurrence) -> tuple:
+    return (o.start, o.event.start_time or dt.time.min, o.event.title)
+
+
 def fold_words(text: str) -> list[str]:
     from mnhsc_desktop.core.text import fold
 
     return fold(text).split()
-
-
-def expand(event: Event) -> list[Occurrence]:
-    """The occurrences of one event; a repeat stops at its count, its end date or the cap
-    (recurrence.MAX_OCCURRENCES). A series in another zone is shown at each date's UK time."""
-    length = event.end - event.start
-    if not event.repeats:
-        return [Occurrence(event, event.start, event.end)]
-    from mnhsc_desktop.core.calendar.recurrence import in_uk, starts
-
-    found: list[Occurrence] = []
-    if event.start_time is None:
-        return [Occurrence(event, day, day + length) for day in starts(event)]  # type: ignore[operator]
-    first = dt.datetime.combine(event.start, event.start_time)
-    last = dt.datetime.combine(event.end, event.end_time or event.start_time)
-    duration = last - first
-    for moment in starts(event):
-        day, time = in_uk(moment)  # type: ignore[arg-type]
-        if time == event.start_time:
-            found.append(Occurrence(event, day, day + length))
-            continue
-        finish = dt.datetime.combine(day, time) + duration
-        shifted = replace(event, start_time=time,
-                          end_time=finish.time() if event.end_time is not None else None)  # fmt: skip
-        found.append(Occurrence(shifted, day, finish.date()))
-    return found
 
 
 # -- the store ---------------------------------------------------------------------------------

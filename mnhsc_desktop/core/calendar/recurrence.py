@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Iterator
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -104,13 +105,20 @@ def checked_rule(rule: str, event: Event):
 def starts(event: Event) -> list[dt.datetime | dt.date]:
     """Each occurrence's start, in the series' own zone (aware) or as a date (all day), in
     order, at most MAX_OCCURRENCES. EXDATEs are dates in the series' zone."""
+    return list(iter_starts(event))
+
+
+def iter_starts(event: Event) -> Iterator[dt.datetime | dt.date]:
+    """The starts as `starts` gives them, made one at a time: a view of one month need not
+    make the years before and after it."""
     from dateutil.rrule import rruleset
 
     start, zone = _start(event)
     try:
         built, rule = checked_rule(rule_of(event), event)
     except RuleError:
-        return [event.start]  # refused at import; a damaged stored rule shows its first date
+        yield event.start  # refused at import; a damaged stored rule shows its first date
+        return
     series = rruleset()
     series.rrule(built)
     for extra in event.rdates:
@@ -124,14 +132,14 @@ def starts(event: Event) -> list[dt.datetime | dt.date]:
         if "COUNT" in _parts(rule):
             series.exrule(_last_of(built))
     skipped = set(event.exdates)
-    found: list[dt.datetime | dt.date] = []
+    made = 0
     for moment in itertools.islice(series, MAX_OCCURRENCES + len(skipped)):
         if moment.date() in skipped:
             continue
-        found.append(moment if event.start_time is not None else moment.date())
-        if len(found) >= MAX_OCCURRENCES:
-            break
-    return found
+        yield moment if event.start_time is not None else moment.date()
+        made += 1
+        if made >= MAX_OCCURRENCES:
+            return
 
 
 def _last_of(built):

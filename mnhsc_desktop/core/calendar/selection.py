@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from mnhsc_desktop.core.calendar.calendar import Calendar, expand
+from mnhsc_desktop.core.calendar.calendar import Calendar
 from mnhsc_desktop.core.calendar.events import Event
+from mnhsc_desktop.core.calendar.expansion import iter_occurrences
 
 
 def events_between(
@@ -18,10 +19,10 @@ def events_between(
         if start is None and end is None:
             chosen.append(event)
             continue
-        for occurrence in expand(event):
-            if (start is None or occurrence.end >= start) and (
-                end is None or occurrence.start <= end
-            ):
+        for occurrence in iter_occurrences(event):  # made only until one is found, or passed
+            if end is not None and occurrence.start > end:
+                break
+            if start is None or occurrence.end >= start:
                 chosen.append(event)
                 break
     return chosen

@@ -31,7 +31,7 @@ def without(series: Event, day: dt.date) -> Event:
 
 def ended_before(series: Event, day: dt.date) -> Event:
     """The series cut so that its last occurrence is before `day` (its rule otherwise kept)."""
-    from mnhsc_desktop.core.calendar.calendar import expand
+    from mnhsc_desktop.core.calendar.expansion import expand
 
     before = sum(1 for o in expand(series) if o.start < day)
     last = day - dt.timedelta(days=1)
@@ -48,7 +48,7 @@ def ended_before(series: Event, day: dt.date) -> Event:
 def from_day(series: Event, day: dt.date, changed: Event) -> Event:
     """A new series from the occurrence on `day`, as `changed` says (its start is where the
     new series begins), with the occurrences that were left."""
-    from mnhsc_desktop.core.calendar.calendar import expand
+    from mnhsc_desktop.core.calendar.expansion import expand
 
     kept = replace(changed, zone_start=None, recurrence_id=None,
                    exdates=tuple(d for d in series.exdates if d >= day))  # fmt: skip

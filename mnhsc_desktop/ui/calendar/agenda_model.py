@@ -19,8 +19,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView
 
-from mnhsc_desktop.core.calendar.calendar import Occurrence
 from mnhsc_desktop.core.calendar.events import describe_when
+from mnhsc_desktop.core.calendar.expansion import Occurrence
 from mnhsc_desktop.ui.shell.table_columns import ColumnFitter
 
 COLUMNS = ("When", "Title", "Kind", "Location", "Status")

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mnhsc_desktop.core.calendar.calendar import Occurrence
 from mnhsc_desktop.core.calendar.events import Event, describe_when, uk_date
+from mnhsc_desktop.core.calendar.expansion import Occurrence
 from mnhsc_desktop.core.calendar.repeat_words import describe_repeat
 from mnhsc_desktop.ui.shell.widgets import escape, named_button
 

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from mnhsc_desktop.core.calendar.calendar import Occurrence
 from mnhsc_desktop.core.calendar.events import uk_date, uk_time
+from mnhsc_desktop.core.calendar.expansion import Occurrence
 
 DAY_ROLE = Qt.ItemDataRole.UserRole + 1
 ENTRIES_ROLE = Qt.ItemDataRole.UserRole + 2

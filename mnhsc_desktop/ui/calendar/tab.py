@@ -22,12 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mnhsc_desktop.core.calendar.calendar import (
-    Calendar,
-    Filter,
-    Occurrence,
-)
+from mnhsc_desktop.core.calendar.calendar import Calendar, Filter
 from mnhsc_desktop.core.calendar.events import KINDS, Event, uk_date
+from mnhsc_desktop.core.calendar.expansion import Occurrence
 from mnhsc_desktop.core.calendar.selection import events_between
 from mnhsc_desktop.core.store.store import StateChange, Store
 from mnhsc_desktop.ui.calendar.agenda_model import (
@@ -288,6 +285,10 @@ class CalendarTab(EventCommands, GridCommands, QWidget):
                 if where != Filter()
                 else "No events in this range."
             )
+        start, end = self._range()
+        if end is None and self.calendar.continues_past(self.calendar.listed_to(start)):
+            text += (f"; repeating events are listed to {uk_date(self.calendar.listed_to(start))}"
+                     " (choose a later month to see further)")  # fmt: skip
         self.count_label.setText(text)
 
     def _update_notice(self) -> None:
@@ -302,7 +303,9 @@ class CalendarTab(EventCommands, GridCommands, QWidget):
             self.whole_button.setVisible(MODES[self.mode.currentIndex()][0] != "all")
 
     def _reload(self) -> None:
-        self.calendar = Calendar.load(self.calendar_file, self.store, self.show_hidden.isChecked())
+        self.calendar = Calendar.load(
+            self.calendar_file, self.store, self.show_hidden.isChecked(), reuse=self.calendar
+        )
         self._fill_filter_choices()
         self.refresh_agenda()
 

@@ -50,6 +50,7 @@ class SteadyLabel(QWidget):
 
     def setText(self, text: str) -> None:
         self.label.setText(text)
+        self.label.setToolTip(text)  # the whole of it, should a narrow window cut it short
 
     def sizeHint(self) -> QSize:
         metrics = self.label.fontMetrics()

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from mnhsc_desktop.core.calendar.calendar import Calendar, expand, save_events, stored_events
+from mnhsc_desktop.core.calendar.calendar import Calendar, save_events, stored_events
 from mnhsc_desktop.core.calendar.events import Event, from_shipped
+from mnhsc_desktop.core.calendar.expansion import expand
 from mnhsc_desktop.core.calendar.ics.exporter import export_calendar
 from mnhsc_desktop.core.calendar.ics.import_plan import apply_import, plan_import
 from mnhsc_desktop.core.calendar.ics.importer import ImportRefused

@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from mnhsc_desktop.core.calendar.calendar import Calendar, expand
+from mnhsc_desktop.core.calendar.calendar import Calendar
+from mnhsc_desktop.core.calendar.expansion import expand
 from mnhsc_desktop.core.calendar.ics.exporter import export_calendar
 from mnhsc_desktop.core.calendar.ics.import_plan import plan_import
 from mnhsc_desktop.core.calendar.repeat_words import describe_repeat

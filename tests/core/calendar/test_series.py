@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mnhsc_desktop.core.calendar.calendar import Calendar, expand
+from mnhsc_desktop.core.calendar.calendar import Calendar
 from mnhsc_desktop.core.calendar.events import Event, Repeat
+from mnhsc_desktop.core.calendar.expansion import expand
 from mnhsc_desktop.core.calendar.series import ended_before, from_day, one_occurrence, without
 
 MONDAYS = Event(uid="huddle@test", title="Huddle", kind="meeting", start=dt.date(2027, 1, 4),

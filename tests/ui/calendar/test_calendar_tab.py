@@ -299,8 +299,8 @@ def test_moving_the_start_carries_the_end_and_the_repeat_with_it(qtbot) -> None:
 def test_editing_an_imported_series_keeps_its_rule_and_moves_it_in_its_own_zone(qtbot) -> None:
     """The dialog cannot express "2nd Tuesday in New York time"; it keeps the rule as the file
     wrote it, and a new start time moves the series in its own zone."""
-    from mnhsc_desktop.core.calendar.calendar import expand
     from mnhsc_desktop.core.calendar.events import Event
+    from mnhsc_desktop.core.calendar.expansion import expand
 
     series = Event(
         uid="ny@test", title="Call with New York", kind="meeting", start=dt.date(2025, 3, 11),

@@ -37,7 +37,12 @@ def window_with(qtbot, line: QWidget) -> tuple[QWidget, LayoutRequests]:
 def test_new_text_asks_for_no_new_layout_and_is_read_out(qtbot) -> None:
     line = SteadyLabel("Number of events shown", "No events match the search and filters.")
     _window, spy = window_with(qtbot, line)
-    for text in ("20052 events", "7352 events", "1 event", "No events match the search and filters."):
+    for text in (
+        "20052 events",
+        "7352 events",
+        "1 event",
+        "No events match the search and filters.",
+    ):
         line.setText(text)
         qtbot.wait(1)
     assert spy.count == 0
