@@ -193,7 +193,10 @@ class _EventReader:
         local = value.astimezone(LONDON)
         return local.date(), local.time().replace(tzinfo=None)
 
-    def event(self, c: Any, written_rule: str = "") -> Event:
+    def event(self, component: Any, written_rule: str = "") -> Event:
+        # Its properties as a plain dict (icalendar's keys are upper case already): the twenty
+        # or so looked up here then skip the case-folding of icalendar's own dictionary.
+        c = dict(component)
         if c.get("DTSTART") is None:
             raise SkipEvent("has no start date (DTSTART)")
         first = self.value(c, "DTSTART")
