@@ -145,8 +145,7 @@ class CalendarTab(EventCommands, GridCommands, QWidget):
         self.table.horizontalHeader().sectionClicked.connect(self._sort_by)
         views = QStackedWidget()
         views.addWidget(self.table)
-        self.grid_button = self._build_grid(views)
-        bar.insertWidget(4, self.grid_button)  # beside the month it shows
+        bar.insertWidget(4, self._build_grid(views))  # beside the month it shows
         middle_layout.addWidget(views, 1)
         self.count_label = SteadyLabel(
             "Number of events shown", "No events match the search and filters."
