@@ -178,3 +178,24 @@ def test_a_backslash_before_n_is_text_not_a_new_line(tmp_path) -> None:
     path.write_bytes(export_calendar([event]))
     (back,) = plan_import(path, Calendar([], [])).new
     assert (back.title, back.location) == (r"Room \N2", r"C:\New\Notes")
+
+
+def test_values_shared_between_events_are_written_into_each_and_only_theirs() -> None:
+    """The stamp, kinds and places many events share are made once an export: each event still
+    carries its own, and a zone's TZID on one start never reaches another."""
+    day = dt.date(2027, 3, 1)
+    events = [
+        Event(uid=f"e{n}@test", title=f"Clinic {n}", kind=kind, start=day, end=day,
+              location=place, start_time=dt.time(9) if n % 2 else None, origin="local")
+        for n, (kind, place) in enumerate([("clinic", "Truro"), ("clinic", "Truro"),
+                                           ("meeting", "Exeter"), ("clinic", "")])
+    ]  # fmt: skip
+    read = vevents(export_calendar(events, now=dt.datetime(2026, 11, 28, 9, 0, tzinfo=UTC)))
+    assert [str(read[f"e{n}@test"].get("LOCATION", "")) for n in range(4)] == [
+        "Truro", "Truro", "Exeter", ""]  # fmt: skip
+    assert [read[f"e{n}@test"]["X-MNHSC-KIND"] for n in range(4)] == [
+        "clinic", "clinic", "meeting", "clinic"]  # fmt: skip
+    assert {read[f"e{n}@test"]["DTSTAMP"].dt for n in range(4)} == {
+        dt.datetime(2026, 11, 28, 9, 0, tzinfo=UTC)}  # fmt: skip
+    starts = [read[f"e{n}@test"]["DTSTART"] for n in range(4)]
+    assert [s.params.get("TZID") for s in starts] == [None, "Europe/London", None, "Europe/London"]

@@ -50,7 +50,8 @@ def export_calendar(
     events = list(events)
     series = {e.uid: e for e in events if e.repeats and e.recurrence_id is None}
     zones: dict[str, tuple[str, dt.date]] = {}
-    written = [_vevent(event, stamp, series.get(event.uid), zones) for event in events]
+    shared: dict[tuple[str, Any], Any] = {}
+    written = [_vevent(event, stamp, series.get(event.uid), zones, shared) for event in events]
     for zone, (ical, first) in zones.items():
         if zone == LONDON:
             calendar.add_component(Timezone.from_ical(LONDON_VTIMEZONE))
@@ -89,14 +90,23 @@ def _moment(event: Event, day: dt.date, time: dt.time, zones: dict) -> tuple[dt.
     return local.replace(tzinfo=None), {"TZID": zone}
 
 
-def _vevent(event: Event, stamp: dt.datetime, series: Event | None, zones: dict):
+def _vevent(event: Event, stamp: dt.datetime, series: Event | None, zones: dict,
+            shared: dict[tuple[str, Any], Any]):  # fmt: skip
     VEvent, vInline = _ical.Event, _ical.prop.vInline
+
+    def same(name: str, value: Any, make=lambda v: v) -> None:
+        """A value many events share (the stamp, a kind, a place) is made once an export:
+        icalendar's property objects are most of the time spent before writing."""
+        made = shared.get((name, value))
+        if made is None:
+            made = shared[(name, value)] = _typed(make(value))
+        _put(vevent, name, made)
 
     month_only = event.precision == "month"
     vevent = VEvent()
     _put(vevent, "UID", _text(event.uid))
-    _put(vevent, "DTSTAMP", stamp)
-    _put(vevent, "SEQUENCE", event.sequence)
+    same("DTSTAMP", stamp)
+    same("SEQUENCE", event.sequence)
     _put(vevent, "SUMMARY", _text(month_only_title(event.title) if month_only else event.title))
     if event.start_time is None:
         # A month-only item ("May 2018, date to be confirmed") is one all-day entry on the 1st,
@@ -104,7 +114,7 @@ def _vevent(event: Event, stamp: dt.datetime, series: Event | None, zones: dict)
         last = event.start if month_only else event.end
         _put(vevent, "DTSTART", event.start)
         _put(vevent, "DTEND", last + dt.timedelta(days=1))  # exclusive
-        _put(vevent, "TRANSP", "TRANSPARENT")  # an all-day programme item does not block a diary
+        same("TRANSP", "TRANSPARENT")  # an all-day programme item does not block a diary
     else:
         value, params = _moment(event, event.start, event.start_time, zones)
         _put(vevent, "DTSTART", value, parameters=params)
@@ -119,10 +129,10 @@ def _vevent(event: Event, stamp: dt.datetime, series: Event | None, zones: dict)
             value, params = _moment(series or event, event.recurrence_id, was, zones)
             _put(vevent, "RECURRENCE-ID", value, parameters=params)
     if event.location:
-        _put(vevent, "LOCATION", _text(event.location))
+        same("LOCATION", event.location, _text)
     if description := _description(event):
         _put(vevent, "DESCRIPTION", _text(description))
-    _put(vevent, "CATEGORIES", [_clean(event.kind_label)])
+    same("CATEGORIES", event.kind_label, lambda label: [_clean(label)])
     if event.rule:  # imported: the rule exactly as its file wrote it
         _put(vevent, "RRULE", vInline(event.rule))
     elif event.repeat is not None:
@@ -138,13 +148,13 @@ def _vevent(event: Event, stamp: dt.datetime, series: Event | None, zones: dict)
         else:
             _put(vevent, "EXDATE", *_moment(event, day, event.start_time, zones))
     # Our own properties, ignored by other programs, so a re-import loses nothing.
-    _put(vevent, "X-MNHSC-KIND", _text(event.kind))
+    same("X-MNHSC-KIND", event.kind, _text)
     if event.precision != "day":
-        _put(vevent, "X-MNHSC-PRECISION", event.precision)
+        same("X-MNHSC-PRECISION", event.precision)
     if event.tbc:
-        _put(vevent, "X-MNHSC-TBC", "TRUE")
+        same("X-MNHSC-TBC", "TRUE")
     if event.wave:
-        _put(vevent, "X-MNHSC-WAVE", _text(event.wave))
+        same("X-MNHSC-WAVE", event.wave, _text)
     if event.deadline:
         _put(vevent, "X-MNHSC-DEADLINE", vInline(f"{event.deadline:%Y%m%d}"))
     for note in event.notes:
@@ -157,16 +167,24 @@ def _vevent(event: Event, stamp: dt.datetime, series: Event | None, zones: dict)
 _REPEATED = {"RDATE", "EXDATE", "X-MNHSC-NOTE", "X-MNHSC-RESOURCE"}
 
 
-def _put(component, name: str, value, parameters: dict | None = None) -> None:
-    """Set a property with its type chosen here (icalendar's add() works the type out for
-    every value, a third of an export's time at 20,000 events)."""
+def _typed(value):
+    """A value as the icalendar type it is written as, chosen here (icalendar's add() works the
+    type out for every value, a third of an export's time at 20,000 events)."""
     prop = _ical.prop
+    if hasattr(value, "params"):  # typed already (shared between events)
+        return value
     if isinstance(value, dt.date):
-        value = prop.vDDDTypes(value)
-    elif isinstance(value, int):
-        value = prop.vInt(value)
-    elif isinstance(value, list):
-        value = prop.vCategory(value)
+        return prop.vDDDTypes(value)
+    if isinstance(value, int):
+        return prop.vInt(value)
+    if isinstance(value, list):
+        return prop.vCategory(value)
+    return value
+
+
+def _put(component, name: str, value, parameters: dict | None = None) -> None:
+    """Set a property (repeated ones gathered into a list, as icalendar keeps them)."""
+    value = _typed(value)
     if parameters:
         value.params.update(parameters)
     if name not in _REPEATED or name not in component:
