@@ -112,8 +112,8 @@ def _vevent(event: Event, stamp: dt.datetime, series: Event | None, zones: dict,
         # A month-only item ("May 2018, date to be confirmed") is one all-day entry on the 1st,
         # not a month-long banner across every day of the month in Outlook.
         last = event.start if month_only else event.end
-        _put(vevent, "DTSTART", event.start)
-        _put(vevent, "DTEND", last + dt.timedelta(days=1))  # exclusive
+        same("DTSTART", event.start)  # dates recur across a programme: shared too
+        same("DTEND", last + dt.timedelta(days=1))  # exclusive
         same("TRANSP", "TRANSPARENT")  # an all-day programme item does not block a diary
     else:
         value, params = _moment(event, event.start, event.start_time, zones)
@@ -130,8 +130,10 @@ def _vevent(event: Event, stamp: dt.datetime, series: Event | None, zones: dict,
             _put(vevent, "RECURRENCE-ID", value, parameters=params)
     if event.location:
         same("LOCATION", event.location, _text)
+    written = None
     if description := _description(event):
-        _put(vevent, "DESCRIPTION", _text(description))
+        written = _text(description)
+        _put(vevent, "DESCRIPTION", written)
     same("CATEGORIES", event.kind_label, lambda label: [_clean(label)])
     if event.rule:  # imported: the rule exactly as its file wrote it
         _put(vevent, "RRULE", vInline(event.rule))
@@ -157,8 +159,8 @@ def _vevent(event: Event, stamp: dt.datetime, series: Event | None, zones: dict,
         same("X-MNHSC-WAVE", event.wave, _text)
     if event.deadline:
         _put(vevent, "X-MNHSC-DEADLINE", vInline(f"{event.deadline:%Y%m%d}"))
-    for note in event.notes:
-        _put(vevent, "X-MNHSC-NOTE", _text(note))
+    for note in event.notes:  # a lone note is the description too: one value for both
+        _put(vevent, "X-MNHSC-NOTE", written if note == description else _text(note))
     for resource in event.resources:
         _put(vevent, "X-MNHSC-RESOURCE", _text(resource.title))
     return vevent
