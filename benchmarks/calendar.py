@@ -262,33 +262,36 @@ def settle(app, seconds: float = 1.0) -> None:
 def longest_gap(app, path: Path) -> None:
     """The window's longest pause while a 20,000-event file is read and previewed off it: a
     timer ticks every 5 ms on the GUI thread, and the widest gap between ticks is reported."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    from mnhsc_desktop.ui.calendar.background import Worker
-
-    stamps: list[float] = []
-    timer = QTimer()
-    timer.timeout.connect(lambda: stamps.append(time.perf_counter()))
-    worker = Worker(lambda: plan_import(path, Calendar([], [])))
-    loop = QEventLoop()
-    worker.finished.connect(loop.quit)
-    timer.start(5)
-    worker.start()
-    loop.exec()
-    timer.stop()
-    worker.wait()
+    stamps = while_importing(path, 5, time.perf_counter)
     gap = max(b - a for a, b in itertools.pairwise(stamps))
     row("longest pause while importing", f"{gap * 1000:.0f} ms", "<= 50 ms", gap <= 0.050,
         f"{len(stamps)} ticks of 5 ms while the file was read")  # fmt: skip
 
 
-def repaint_while_importing(app, tab, path: Path) -> None:
-    """The agenda scrolled and repainted every 50 ms while a file is read off the window: each
-    painted cell calls Python, which the reading thread must hand over for."""
+def while_importing(path: Path, every_ms: int, tick) -> list:
+    """Read and preview `path` off the window as an import does, calling `tick` on the window
+    every `every_ms` meanwhile; what each call returned."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     from mnhsc_desktop.ui.calendar.background import Worker
 
+    results: list = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: results.append(tick()))
+    worker = Worker(lambda: plan_import(path, Calendar([], [])))
+    loop = QEventLoop()
+    worker.finished.connect(loop.quit)
+    timer.start(every_ms)
+    worker.start()
+    loop.exec()
+    timer.stop()
+    worker.wait()
+    return results
+
+
+def repaint_while_importing(app, tab, path: Path) -> None:
+    """The agenda scrolled and repainted every 50 ms while a file is read off the window: each
+    painted cell calls Python, which the reading thread must hand over for."""
     tab.mode.setCurrentIndex(2)
     app.processEvents()
     bar = tab.table.verticalScrollBar()
@@ -300,17 +303,7 @@ def repaint_while_importing(app, tab, path: Path) -> None:
         return time.perf_counter() - started
 
     quiet = statistics.median(repaint() for _ in range(20))
-    times: list[float] = []
-    timer = QTimer()
-    timer.timeout.connect(lambda: times.append(repaint()))
-    worker = Worker(lambda: plan_import(path, Calendar([], [])))
-    loop = QEventLoop()
-    worker.finished.connect(loop.quit)
-    timer.start(50)
-    worker.start()
-    loop.exec()
-    timer.stop()
-    worker.wait()
+    times = while_importing(path, 50, repaint)
     during = statistics.median(times)
     row("agenda repaint while importing", f"{during * 1000:.1f} ms", "<= 50 ms", during <= 0.050,
         f"{during / quiet:.1f}x a quiet repaint ({quiet * 1000:.1f} ms); slowest "
