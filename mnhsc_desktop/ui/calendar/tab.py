@@ -37,7 +37,8 @@ from mnhsc_desktop.ui.calendar.commands import EventCommands
 from mnhsc_desktop.ui.calendar.event_detail import EventDetail
 from mnhsc_desktop.ui.calendar.grid_commands import GridCommands
 from mnhsc_desktop.ui.calendar.month_view import MonthView
-from mnhsc_desktop.ui.shell.widgets import SteadyLabel, follow_store, named_button, search_box
+from mnhsc_desktop.ui.shell.steady_label import SteadyLabel
+from mnhsc_desktop.ui.shell.widgets import follow_store, named_button, search_box
 
 MODES = (("upcoming", "Upcoming"), ("month", "Month shown"), ("all", "Whole calendar"))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from mnhsc_desktop.ui.shell.widgets import SteadyLabel
+from mnhsc_desktop.ui.shell.steady_label import SteadyLabel
 
 
 class LayoutRequests(QObject):
