@@ -264,10 +264,13 @@ def describe_when(event: Event) -> str:
     else:
         text = uk_date(event.start)
     if event.start_time is not None:
-        text += f", {uk_time(event.start_time)}"
-        if event.end_time is not None:
-            text += f" – {uk_time(event.end_time)}"
+        text += f", {uk_times(event.start_time, event.end_time)}"
     return text
+
+
+def uk_times(start: dt.time, end: dt.time | None) -> str:
+    """'9am – 10:30am', or the start alone when no end is known."""
+    return f"{uk_time(start)} – {uk_time(end)}" if end is not None else uk_time(start)
 
 
 def _range_start(start: dt.date, end: dt.date) -> str:

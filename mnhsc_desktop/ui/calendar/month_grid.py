@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from mnhsc_desktop.core.calendar.events import uk_date, uk_time
+from mnhsc_desktop.core.calendar.events import uk_date, uk_time, uk_times
 from mnhsc_desktop.core.calendar.expansion import Occurrence
 
 DAY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -195,7 +195,9 @@ def _paint_blocks(painter: QPainter, metrics, inner: QRect,
     y = inner.top() + line + 2
     wrap = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
     for number, o in enumerate(entries):
-        words = "\n".join(part for part in (_times(o), o.event.title, o.event.location) if part)
+        start = o.event.start_time
+        times = uk_times(start, o.event.end_time) if start is not None else ""
+        words = "\n".join(part for part in (times, o.event.title, o.event.location) if part)
         height = metrics.boundingRect(QRect(0, 0, inner.width(), 10_000), wrap, words).height()
         room = inner.bottom() - y - (line if number < len(entries) - 1 else 0)
         if height > room:
@@ -203,13 +205,6 @@ def _paint_blocks(painter: QPainter, metrics, inner: QRect,
         painter.drawText(QRect(inner.left(), y, inner.width(), height), wrap, words)
         y += height + line // 2
     return 0, y
-
-
-def _times(o: Occurrence) -> str:
-    start, end = o.event.start_time, o.event.end_time
-    if start is None:
-        return ""
-    return f"{uk_time(start)} – {uk_time(end)}" if end is not None else uk_time(start)
 
 
 class MonthGrid(QTableView):
