@@ -286,8 +286,9 @@ class CalendarTab(EventCommands, GridCommands, QWidget):
                 else "No events in this range."
             )
         start, end = self._range()
-        if end is None and self.calendar.continues_past(self.calendar.listed_to(start)):
-            text += (f"; repeating events are listed to {uk_date(self.calendar.listed_to(start))}"
+        listed_to = self.calendar.listed_to(start) if end is None else None
+        if listed_to is not None and self.calendar.continues_past(listed_to):
+            text += (f"; repeating events are listed to {uk_date(listed_to)}"
                      " (choose a later month to see further)")  # fmt: skip
         self.count_label.setText(text)
 
